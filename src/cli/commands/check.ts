@@ -1,0 +1,30 @@
+import { diagnosticToJson } from '../../diagnostics/format.js';
+import { sortDiagnostics } from '../../diagnostics/types.js';
+import { renderJson } from '../../render/json.js';
+import { loadWorkspace } from '../../workspace/load.js';
+import type { Register } from '../command.js';
+import { EXIT } from '../errors.js';
+
+export const registerCheck: Register = (program, wrap) => {
+  program
+    .command('check')
+    .description('validate every file of the workspace and report all problems at once')
+    .option('--strict', 'treat warnings as errors')
+    .addHelpText('after', '\nExit code 1 when any error is found (or any warning with --strict). Use in a pre-commit hook:\n  bizctl check || exit 1\n')
+    .action(
+      wrap((ctx, opts: { strict?: boolean }) => {
+        const { ws, diagnostics } = loadWorkspace(ctx.workspaceRoot());
+        const list = sortDiagnostics(diagnostics.list);
+        const failed = diagnostics.errorCount > 0 || (opts.strict === true && list.length > 0);
+        if (ctx.format === 'json') {
+          ctx.io.stdout.write(renderJson({ ok: !failed, errors: diagnostics.errorCount, warnings: diagnostics.warningCount, diagnostics: list.map(diagnosticToJson) }));
+        } else {
+          ctx.printDiagnostics(list, ws);
+          const records = Object.values(ws.data).reduce((n, l) => n + l.length, 0);
+          const files = [...ws.files.values()].reduce((n, l) => n + l.length, 0);
+          ctx.info(`${failed ? 'FAILED' : 'ok'}: ${files} file${files === 1 ? '' : 's'}, ${records} record${records === 1 ? '' : 's'}, ${diagnostics.errorCount} error${diagnostics.errorCount === 1 ? '' : 's'}, ${diagnostics.warningCount} warning${diagnostics.warningCount === 1 ? '' : 's'}`);
+        }
+        return failed ? EXIT.DATA : EXIT.OK;
+      }),
+    );
+};

@@ -1,0 +1,112 @@
+import chalk, { Chalk } from 'chalk';
+import { extname, resolve } from 'node:path';
+import { parseDate, type IsoDate } from '../domain/dates.js';
+import { formatDiagnostic } from '../diagnostics/format.js';
+import { sortDiagnostics, type Diagnostic } from '../diagnostics/types.js';
+import { writeFileAtomic } from '../io/write.js';
+import { render, type Rendered } from '../render/index.js';
+import { FORMATS, type Format, type Lang } from '../render/model.js';
+import { discoverWorkspace } from '../workspace/discover.js';
+import { loadWorkspace } from '../workspace/load.js';
+import type { Workspace } from '../workspace/workspace.js';
+import { DataError, UsageError } from './errors.js';
+import type { CliIO } from './io.js';
+
+export interface GlobalOptions {
+  workspace?: string;
+  asOf?: string;
+  format?: string;
+  output?: string;
+  color?: string;
+  lang?: string;
+  input?: boolean;
+}
+
+/** What every command gets: parsed global options, IO, and helpers for the common steps. */
+export class Ctx {
+  readonly asOf: IsoDate;
+  readonly color: boolean;
+  readonly colorErr: boolean;
+  /** Box-drawn tables only on a terminal. */
+  readonly boxed: boolean;
+  private ws: Workspace | null = null;
+
+  constructor(
+    readonly io: CliIO,
+    readonly opts: GlobalOptions,
+  ) {
+    const asOf = opts.asOf ?? io.today();
+    const d = parseDate(asOf);
+    if (!d) throw new UsageError(`--as-of "${asOf}" is not a date`, 'write it as YYYY-MM-DD, e.g. --as-of 2026-10-31');
+    this.asOf = d;
+    const when = opts.color ?? 'auto';
+    if (!['auto', 'always', 'never'].includes(when)) throw new UsageError(`--color must be auto, always or never, not "${when}"`);
+    const noColor = (io.env.NO_COLOR ?? '') !== '' || io.env.TERM === 'dumb';
+    this.color = when === 'always' || (when === 'auto' && io.stdout.isTTY && !noColor && !opts.output);
+    this.boxed = io.stdout.isTTY && !opts.output && io.env.TERM !== 'dumb';
+    this.colorErr = when === 'always' || (when === 'auto' && io.stderr.isTTY && !noColor);
+    if (opts.lang !== undefined && opts.lang !== 'en' && opts.lang !== 'zh-CN') throw new UsageError(`--lang must be en or zh-CN, not "${opts.lang}"`);
+    if (opts.format !== undefined && !FORMATS.includes(opts.format as Format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${opts.format}"`);
+  }
+
+  get lang(): Lang {
+    if (this.opts.lang) return this.opts.lang as Lang;
+    const env = this.io.env.BIZCTL_LANG;
+    if (env === 'en' || env === 'zh-CN') return env;
+    return this.ws?.config.locale ?? 'en';
+  }
+
+  /** --format, else the -o file's extension, else table. */
+  get format(): Format {
+    if (this.opts.format) return this.opts.format as Format;
+    const ext = this.opts.output ? extname(this.opts.output).toLowerCase() : '';
+    if (ext === '.csv') return 'csv';
+    if (ext === '.tsv') return 'tsv';
+    if (ext === '.json') return 'json';
+    return 'table';
+  }
+
+  /** Interactive prompts are allowed only with TTYs on both ends and without --no-input. */
+  get interactive(): boolean {
+    return this.opts.input !== false && this.io.stdinIsTTY && this.io.stdout.isTTY;
+  }
+
+  workspaceRoot(): string {
+    const found = discoverWorkspace({ flag: this.opts.workspace, env: this.io.env.BIZCTL_WORKSPACE, cwd: this.io.cwd });
+    if (!found.ok) throw new DataError(found.message, found.hint);
+    return found.root;
+  }
+
+  /** Load and check the workspace; print warnings; stop with exit 1 on errors. */
+  workspace(): Workspace {
+    if (this.ws) return this.ws;
+    const { ws, diagnostics } = loadWorkspace(this.workspaceRoot());
+    const errors = diagnostics.errorCount;
+    this.printDiagnostics(diagnostics.list, ws);
+    if (errors > 0) throw new DataError(`${errors} error${errors === 1 ? '' : 's'} in the workspace; nothing was done`, 'fix them and run again (`bizctl check` lists them all)');
+    this.ws = ws;
+    return ws;
+  }
+
+  printDiagnostics(list: readonly Diagnostic[], ws: Workspace | null): void {
+    const c = new Chalk({ level: this.colorErr ? 1 : 0 });
+    const paint = { error: (s: string) => c.red.bold(s), warning: (s: string) => c.yellow.bold(s), dim: (s: string) => c.blue(s) };
+    for (const d of sortDiagnostics(list)) {
+      this.io.stderr.write(formatDiagnostic(d, { sources: (f) => ws?.sources.get(f), paint }) + '\n');
+    }
+  }
+
+  /** Render a report to stdout (or -o FILE, atomically). */
+  output(r: Rendered): void {
+    const text = render(r, { format: this.format, lang: this.lang, boxed: this.boxed, bold: this.color ? (s) => chalk.bold(s) : (s) => s });
+    if (this.opts.output) {
+      writeFileAtomic(resolve(this.io.cwd, this.opts.output), text);
+      this.info(`wrote ${this.opts.output}`);
+    } else this.io.stdout.write(text);
+  }
+
+  /** A message for the user (stderr, never mixed with data). */
+  info(msg: string): void {
+    this.io.stderr.write(msg + '\n');
+  }
+}

@@ -1,0 +1,21 @@
+import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { Diagnostics } from '../diagnostics/types.js';
+import { CONFIG_FILE } from './discover.js';
+import { listWorkspaceFiles, readText } from './files.js';
+import { buildWorkspace, keyOf, type LoadResult, type SourceFile } from './workspace.js';
+
+/** Read every workspace file under root, then build and check the workspace. */
+export function loadWorkspace(root: string, opts: { checks?: boolean } = {}): LoadResult {
+  const ioDiags = new Diagnostics();
+  const configText = existsSync(join(root, CONFIG_FILE)) ? readText(root, CONFIG_FILE, ioDiags) : null;
+  const files: SourceFile[] = [];
+  for (const f of listWorkspaceFiles(root)) {
+    const text = readText(root, f.path, ioDiags);
+    if (text === null) continue;
+    files.push({ path: f.path, text, entity: f.entity ? keyOf(f.entity) : null });
+  }
+  const res = buildWorkspace(root, configText, files, opts);
+  for (const d of ioDiags.list) res.diagnostics.add(d);
+  return res;
+}

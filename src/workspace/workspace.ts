@@ -1,0 +1,99 @@
+/**
+ * The Workspace value: config + typed records of every entity + the source
+ * texts (for excerpts). Built purely from a set of file texts, so tests can
+ * build one from strings; `load.ts` does the reading.
+ */
+import { ENTITIES, ENTITY_LIST, type EntityKey } from '../domain/entities/index.js';
+import type { EntityDef, RecordOf } from '../domain/entity.js';
+import { Diagnostics } from '../diagnostics/types.js';
+import { parseYaml } from '../io/yaml.js';
+import { CONFIG_FILE } from './discover.js';
+import { readConfig, type Config } from './config.js';
+import { parseEntityFile, type AnyRecord } from './parse-entity.js';
+import { runChecks } from '../checks/index.js';
+
+export type Data = { readonly [K in EntityKey]: readonly RecordOf<(typeof ENTITIES)[K]>[] };
+
+export interface Workspace {
+  readonly root: string;
+  readonly config: Config;
+  readonly data: Data;
+  /** Entities that have at least one file: their modules are switched on. */
+  readonly present: ReadonlySet<EntityKey>;
+  /** Data files per entity, in load order. */
+  readonly files: ReadonlyMap<EntityKey, readonly string[]>;
+  /** Records with invalid fields, as far as they were read: their keys count for duplicate and reference checks. */
+  readonly rejected: ReadonlyMap<EntityKey, readonly AnyRecord[]>;
+  /** Texts of every file read, for excerpts. */
+  readonly sources: ReadonlyMap<string, string>;
+}
+
+export interface SourceFile {
+  readonly path: string;
+  readonly text: string;
+  /** Entity key, or null for a file bizctl does not know (warned). */
+  readonly entity: EntityKey | null;
+}
+
+export interface LoadResult {
+  readonly ws: Workspace;
+  readonly diagnostics: Diagnostics;
+}
+
+export function keyOf(def: EntityDef): EntityKey {
+  for (const [k, v] of Object.entries(ENTITIES)) if (v === (def as unknown)) return k as EntityKey;
+  throw new Error(`entity ${def.name} is not registered`);
+}
+
+/**
+ * Build a workspace from file texts: parse config, parse each entity file,
+ * then run every check. Problems are collected, never thrown.
+ */
+export function buildWorkspace(root: string, configText: string | null, files: readonly SourceFile[], opts: { checks?: boolean } = {}): LoadResult {
+  const diags = new Diagnostics();
+  const sources = new Map<string, string>();
+  let config: Config;
+  if (configText !== null) {
+    sources.set(CONFIG_FILE, configText);
+    const y = parseYaml(CONFIG_FILE, configText, diags);
+    if (y.root && y.root.kind !== 'map') {
+      diags.push('file-shape', y.root.loc, `${CONFIG_FILE} must be a mapping of settings`, 'write "key: value" lines at the top level');
+      config = readConfig(null, diags, CONFIG_FILE);
+    } else config = readConfig(y.root && y.root.kind === 'map' ? y.root : null, diags, CONFIG_FILE);
+  } else config = readConfig(null, diags, CONFIG_FILE);
+
+  const data: Record<string, AnyRecord[]> = {};
+  const fileMap = new Map<EntityKey, string[]>();
+  for (const key of Object.keys(ENTITIES) as EntityKey[]) data[key] = [];
+  const present = new Set<EntityKey>();
+  const rejected = new Map<EntityKey, AnyRecord[]>();
+  for (const f of files) {
+    sources.set(f.path, f.text);
+    if (f.entity === null) {
+      diags.push('unknown-file', { file: f.path, line: 1, col: 1 }, `${f.path} is not a file bizctl knows; it is ignored`, `data files go in the places listed in docs/workspace.md, e.g. ${suggestPath(f.path)}`);
+      continue;
+    }
+    const def = ENTITIES[f.entity] as unknown as EntityDef;
+    present.add(f.entity);
+    let list = fileMap.get(f.entity);
+    if (!list) fileMap.set(f.entity, (list = []));
+    list.push(f.path);
+    const parsed = parseEntityFile(def, f.path, f.text, diags);
+    const target = data[f.entity]!;
+    for (const r of parsed.records) target.push(r);
+    if (parsed.rejected.length) {
+      const rj = rejected.get(f.entity) ?? [];
+      rj.push(...parsed.rejected);
+      rejected.set(f.entity, rj);
+    }
+  }
+  const ws: Workspace = { root, config, data: data as unknown as Data, present, files: fileMap, rejected, sources };
+  if (opts.checks !== false) runChecks(ws, diags);
+  return { ws, diagnostics: diags };
+}
+
+function suggestPath(path: string): string {
+  const dir = path.split('/')[0];
+  const inDir = ENTITY_LIST.filter((e) => e.path.startsWith(dir + '/')).map((e) => e.path + '.yaml');
+  return inDir.slice(0, 3).join(', ') || 'crm/customers.yaml';
+}
