@@ -1,0 +1,35 @@
+import { ENTITIES, ENTITY_LIST, entityByName, type EntityKey } from '../../domain/entities/index.js';
+import type { EntityDef } from '../../domain/entity.js';
+import { listColumns, recordToPlain, valueText } from '../../reports/records.js';
+import { filterRecords, parseWhere } from '../where.js';
+import type { AnyRecord } from '../../workspace/parse-entity.js';
+import type { Register } from '../command.js';
+import { UsageError } from '../errors.js';
+
+export const registerLs: Register = (program, wrap) => {
+  program
+    .command('ls')
+    .description('list the records of an entity')
+    .argument('<entity>', `one of: ${ENTITY_LIST.map((e) => e.plural).join(', ')}`)
+    .option('--where <cond...>', 'filter: field=value, field!=value, field~text (contains); repeat to combine')
+    .option('--all-fields', 'show every field in the table, not only the main ones')
+    .addHelpText('after', '\nExamples:\n  bizctl ls customers --where city=上海\n  bizctl ls purchase-orders --where status=open --format json\n  bizctl ls items --where type=buy --where supplier~S0 --all-fields')
+    .action(
+      wrap((ctx, entity: string, opts: { where?: string[]; allFields?: boolean }) => {
+        const def = entityByName(entity);
+        if (!def) throw new UsageError(`unknown entity "${entity}"`, `use one of: ${ENTITY_LIST.map((e) => e.plural).join(', ')}`);
+        const conds = (opts.where ?? []).map((w) => parseWhere(w, def));
+        const ws = ctx.workspace();
+        const key = (Object.keys(ENTITIES) as EntityKey[]).find((k) => (ENTITIES[k] as unknown) === def)!;
+        const recs = filterRecords(def, ws.data[key] as unknown as AnyRecord[], conds);
+        const cols = listColumns(def, ctx.format !== 'table' || opts.allFields === true);
+        ctx.output({
+          table: {
+            columns: cols.map((c) => ({ key: c, en: c })),
+            rows: recs.map((r) => cols.map((c) => valueText((def as EntityDef).fields[c]!, r[c]))),
+          },
+          json: recs.map((r) => recordToPlain(def.fields, r)),
+        });
+      }),
+    );
+};

@@ -1,0 +1,84 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run, workspace } from './helpers.js';
+
+const CUSTOMERS = `- id: C0001
+  name: 上海明达办公家具有限公司
+  city: 上海
+- id: C0002
+  name: Beijing Star Trading
+  city: 北京
+`;
+
+describe('workspace discovery', () => {
+  it('walks up from the current folder to the nearest bizctl.yaml', async () => {
+    const ws = workspace({ 'bizctl.yaml': 'base_currency: CNY\n', 'crm/customers.yaml': CUSTOMERS });
+    mkdirSync(join(ws, 'crm', 'deep', 'er'), { recursive: true });
+    const r = await run(['ls', 'customers', '--format', 'csv'], { cwd: join(ws, 'crm', 'deep', 'er') });
+    expect(r.code).toBe(0);
+    const [header, first] = r.stdout.split('\n');
+    // CSV has every CSV-able field of the schema, in schema order: city is the 11th column.
+    expect(header!.split(',').slice(0, 11)).toEqual(['id', 'name', 'name_en', 'kind', 'status', 'owner', 'industry', 'phone', 'email', 'province', 'city']);
+    expect(first!.split(',').slice(0, 11)).toEqual(['C0001', '上海明达办公家具有限公司', '', 'company', 'active', '', '', '', '', '', '上海']);
+  });
+  it('prefers -C over BIZCTL_WORKSPACE over the search', async () => {
+    const a = workspace({ 'bizctl.yaml': '', 'crm/customers.yaml': '- id: A1\n  name: From A\n' });
+    const b = workspace({ 'bizctl.yaml': '', 'crm/customers.yaml': '- id: B1\n  name: From B\n' });
+    const viaEnv = await run(['ls', 'customers', '--format', 'json'], { cwd: a, env: { BIZCTL_WORKSPACE: b } });
+    expect(JSON.parse(viaEnv.stdout)[0].id).toBe('B1');
+    const viaFlag = await run(['-C', a, 'ls', 'customers', '--format', 'json'], { cwd: b, env: { BIZCTL_WORKSPACE: b } });
+    expect(JSON.parse(viaFlag.stdout)[0].id).toBe('A1');
+  });
+  it('says where the search started and suggests init when nothing is found', async () => {
+    const empty = workspace({});
+    const r = await run(['check'], { cwd: empty });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`no bizctl.yaml in ${empty} or any folder above it`);
+    expect(r.stderr).toContain('bizctl init');
+  });
+});
+
+describe('exit codes and output', () => {
+  it('usage errors exit 2', async () => {
+    const ws = workspace({ 'bizctl.yaml': '' });
+    expect((await run(['-C', ws, 'ls'])).code).toBe(2);
+    expect((await run(['-C', ws, 'nosuchcommand'])).code).toBe(2);
+    expect((await run(['-C', ws, '--format', 'xml', 'ls', 'customers'])).code).toBe(2);
+    expect((await run(['-C', ws, '--as-of', '2026-02-30', 'check'])).code).toBe(2);
+    const bad = await run(['-C', ws, 'ls', 'custmers']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('unknown entity "custmers"');
+  });
+  it('--help exits 0 and leads with examples', async () => {
+    const r = await run(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.startsWith('Examples:')).toBe(true);
+  });
+  it('-o FILE infers the format from the extension and writes nothing to stdout', async () => {
+    const ws = workspace({ 'bizctl.yaml': '', 'crm/customers.yaml': CUSTOMERS });
+    const r = await run(['-C', ws, 'ls', 'customers', '-o', join(ws, 'out.json')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    const { readFileSync } = await import('node:fs');
+    expect(JSON.parse(readFileSync(join(ws, 'out.json'), 'utf8')).map((c: { id: string }) => c.id)).toEqual(['C0001', 'C0002']);
+  });
+  it('piped tables have no box drawing and no colour; a TTY gets boxes unless NO_COLOR only turns colour off', async () => {
+    const ws = workspace({ 'bizctl.yaml': '', 'crm/customers.yaml': CUSTOMERS });
+    const piped = await run(['-C', ws, 'ls', 'customers']);
+    expect(piped.stdout).not.toMatch(/[┌│─]/);
+    expect(piped.stdout).not.toContain('\u001b[');
+    const tty = await run(['-C', ws, 'ls', 'customers'], { tty: true, env: { NO_COLOR: '1' } });
+    expect(tty.stdout).toMatch(/┌/);
+    expect(tty.stdout).not.toContain('\u001b[');
+  });
+  it('--where filters and show finds a record by id', async () => {
+    const ws = workspace({ 'bizctl.yaml': '', 'crm/customers.yaml': CUSTOMERS });
+    const r = await run(['-C', ws, 'ls', 'customers', '--where', 'city=北京', '--format', 'json']);
+    expect(JSON.parse(r.stdout).map((c: { id: string }) => c.id)).toEqual(['C0002']);
+    const s = await run(['-C', ws, 'show', 'C0002', '--format', 'json']);
+    expect(JSON.parse(s.stdout)).toEqual([{ entity: 'customer', file: 'crm/customers.yaml', line: 4, record: { id: 'C0002', name: 'Beijing Star Trading', kind: 'company', status: 'active', city: '北京' } }]);
+    const missing = await run(['-C', ws, 'show', 'C9999']);
+    expect(missing.code).toBe(1);
+  });
+});
