@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, readlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { main } from '../src/cli/main.js';
@@ -49,7 +49,9 @@ export function snapshotDir(dir: string): Record<string, string> {
   const walk = (rel: string) => {
     for (const n of readdirSync(join(dir, rel)).sort()) {
       const p = rel ? `${rel}/${n}` : n;
-      if (statSync(join(dir, p)).isDirectory()) walk(p);
+      const st = lstatSync(join(dir, p));
+      if (st.isSymbolicLink()) out[p] = `-> ${readlinkSync(join(dir, p))}`;
+      else if (st.isDirectory()) walk(p);
       else out[p] = readFileSync(join(dir, p), 'utf8');
     }
   };

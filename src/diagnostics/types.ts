@@ -18,6 +18,7 @@ export type Severity = 'error' | 'warning';
 /** The catalogue: every diagnostic code, its default severity and a one-line description (docs/diagnostics.md). */
 export const DIAGNOSTIC_CODES = {
   'io-error': ['error', 'a file or folder could not be read'],
+  'bad-encoding': ['error', 'a file that is not valid UTF-8 (e.g. a GBK export from Excel)'],
   'yaml-syntax': ['error', 'the file is not valid YAML'],
   'csv-syntax': ['error', 'the file is not valid CSV (quotes, column count)'],
   'file-shape': ['error', 'the file does not have the shape its entity needs (list of records, mapping)'],

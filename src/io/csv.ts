@@ -64,6 +64,7 @@ export function parseCsv(file: string, text: string, diags: Diagnostics): CsvTab
           }
         }
         if (!closed) {
+          buf += text.slice(j);
           diags.push('csv-syntax', { file, line: startLine, col: startCol }, 'unterminated quoted field', 'close the field with a double quote; write "" for a quote inside it');
           i = n;
           cells.push(buf);

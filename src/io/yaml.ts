@@ -25,10 +25,17 @@ export function parseYaml(file: string, text: string, diags: Diagnostics): YamlF
     return { file, line: p.line, col: p.col };
   };
   let broken = false;
+  const lines_reported = new Set<number>();
   for (const e of doc.errors) {
     broken = true;
+    const loc = locAt(e.pos[0]);
+    // One problem often trips several parser errors on the same line: report the first.
+    if (lines_reported.has(loc.line)) continue;
+    lines_reported.add(loc.line);
     const msg = e.message.split('\n')[0] ?? e.message;
-    diags.push('yaml-syntax', locAt(e.pos[0]), msg.replace(/ at line \d+, column \d+:?$/, ''), yamlHint(e.code));
+    const lineText = text.split('\n')[loc.line - 1] ?? '';
+    const hint = /^\s*\t/.test(lineText) ? 'YAML does not allow tabs for indentation; indent with spaces' : yamlHint(e.code);
+    diags.push('yaml-syntax', loc, msg.replace(/ at line \d+, column \d+:?$/, ''), hint);
   }
   const root = broken || doc.contents == null ? null : toRaw(doc.contents as Node, locAt, diags, file);
   return { file, text, doc, lines, root };
@@ -37,8 +44,11 @@ export function parseYaml(file: string, text: string, diags: Diagnostics): YamlF
 function yamlHint(code: string): string {
   switch (code) {
     case 'BAD_INDENT':
-    case 'MISSING_CHAR':
       return 'check the indentation: nested keys use two more spaces than their parent';
+    case 'MISSING_CHAR':
+      return 'close every quote, [ and { that you open, on the same value';
+    case 'TAB_AS_INDENT':
+      return 'YAML does not allow tabs for indentation; indent with spaces';
     case 'DUPLICATE_KEY':
       return 'each key may appear once per mapping';
     case 'BLOCK_AS_IMPLICIT_KEY':

@@ -60,9 +60,21 @@ function isDir(p: string): boolean {
 /** Read a text file as UTF-8; report unreadable files. */
 export function readText(root: string, rel: string, diags: Diagnostics): string | null {
   try {
-    return readFileSync(join(root, rel), 'utf8');
+    const buf = readFileSync(join(root, rel));
+    const text = new TextDecoder('utf-8', { fatal: false }).decode(buf);
+    const bad = text.indexOf('\ufffd');
+    if (bad >= 0 && !buf.includes(Buffer.from('\ufffd', 'utf8'))) {
+      const before = text.slice(0, bad);
+      const line = before.split('\n').length;
+      const col = bad - before.lastIndexOf('\n');
+      diags.push('bad-encoding', { file: rel, line, col }, `${rel} is not valid UTF-8`, 'save it as UTF-8 (Excel: "CSV UTF-8"), or convert it: iconv -f GBK -t UTF-8; `bizctl import --encoding gbk` reads GBK exports');
+      return null;
+    }
+    return text;
   } catch (e) {
-    diags.push('io-error', { file: rel, line: 1, col: 1 }, `cannot read ${rel}: ${(e as Error).message}`, 'check the file exists and is readable');
+    const code = (e as NodeJS.ErrnoException).code ?? 'EIO';
+    const why = code === 'ENOENT' ? 'it does not exist (a broken link?)' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : `system error ${code}`;
+    diags.push('io-error', { file: rel, line: 1, col: 1 }, `cannot read ${rel}: ${why}`, 'check that the file exists and is readable, or remove it');
     return null;
   }
 }

@@ -1,0 +1,47 @@
+import type { AnyRecord } from '../workspace/parse-entity.js';
+import type { Check } from './check.js';
+
+/** Phone numbers compare by digits only, without a leading +86 / 0086. */
+export function normalisePhone(p: string): string {
+  let d = p.replace(/\D/g, '');
+  if (d.startsWith('0086')) d = d.slice(4);
+  else if (d.startsWith('86') && d.length === 13) d = d.slice(2);
+  return d;
+}
+
+export function normaliseEmail(e: string): string {
+  return e.trim().toLowerCase();
+}
+
+/** Names compare without spaces, punctuation, case, and common company suffixes. */
+export function normaliseName(n: string): string {
+  return n
+    .toLowerCase()
+    .replace(/[\s.,()（）·\-_'"]/g, '')
+    .replace(/(有限责任公司|股份有限公司|有限公司|公司|co\.?ltd|company|limited|ltd|inc|llc|gmbh)$/g, '');
+}
+
+/** Warn about customers that look like the same party (same phone, email or normalised name). */
+export const duplicateCustomers: Check = {
+  name: 'duplicate-customers',
+  run(ws, d) {
+    const seen = new Map<string, AnyRecord>();
+    for (const c of ws.data.customers as unknown as AnyRecord[]) {
+      const keys: [string, string, string][] = [];
+      if (typeof c.phone === 'string' && normalisePhone(c.phone).length >= 7) keys.push(['phone', 'phone:' + normalisePhone(c.phone), c.phone]);
+      if (typeof c.email === 'string' && c.email.includes('@')) keys.push(['email', 'email:' + normaliseEmail(c.email), c.email]);
+      const nn = normaliseName(c.name as string);
+      if (nn.length >= 2) keys.push(['name', 'name:' + nn, c.name as string]);
+      for (const [field, k, shown] of keys) {
+        const first = seen.get(k);
+        if (!first) {
+          seen.set(k, c);
+          continue;
+        }
+        if (first === c) continue;
+        d.push('duplicate-customer', c.src.at(field), `customer ${c.id as string} has the same ${field} as ${first.id as string} (${shown})`, `if they are one customer, merge them; if not, this warning is harmless`, [{ loc: first.src.at(field), message: `customer ${first.id as string}` }]);
+        break;
+      }
+    }
+  },
+};
