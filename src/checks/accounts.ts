@@ -1,3 +1,4 @@
+import type { SourceLoc } from '../diagnostics/types.js';
 import { didYouMean } from '../util/suggest.js';
 import { indexOf } from '../workspace/index.js';
 import type { AnyRecord } from '../workspace/parse-entity.js';
@@ -30,20 +31,21 @@ export const accounts: Check = {
         d.push('missing-field', a.src.at('id'), `account ${a.id as string} has no type and its top segment does not tell one`, 'add type: asset, liability, equity, income or expense, or start the name with assets:, liabilities:, equity:, income: or expenses:');
       }
     }
-    const check = (name: string, loc: AnyRecord['loc'], what: string) => {
+    const check = (name: string, at: () => SourceLoc, what: () => string) => {
       if (idx.has(name)) return;
+      const loc = at();
       const g = didYouMean(name, idx.keys());
-      d.push('unknown-ref', loc, `${what} uses account "${name}", which is not in the chart of accounts`, g ? `did you mean "${g}"?` : `add ${name} to ${ws.files.get('accounts')?.[0] ?? 'finance/accounts.yaml'}`);
+      d.push('unknown-ref', loc, `${what()} uses account "${name}", which is not in the chart of accounts`, g ? `did you mean "${g}"?` : `add ${name} to ${ws.files.get('accounts')?.[0] ?? 'finance/accounts.yaml'}`);
     };
     for (const e of ws.data.journal as unknown as AnyRecord[]) {
-      for (const p of e.postings as AnyRecord[]) check(p.account as string, p.src.at('account'), `journal entry ${e.id as string}`);
+      for (const p of e.postings as AnyRecord[]) check(p.account as string, () => p.src.at('account'), () => `journal entry ${e.id as string}`);
     }
     const usesDocs = ['invoices', 'bills', 'payments', 'credit-notes'].some((k) => ws.present.has(k as 'invoices'));
     if (usesDocs) {
       const f = ws.config.finance;
       const cfgLoc = { file: 'bizctl.yaml', line: 1, col: 1 };
       for (const k of ['receivable', 'payable', 'revenue', 'purchases', 'tax_output', 'tax_input', 'bank'] as const) {
-        check(f[k], cfgLoc, `finance.${k} in bizctl.yaml`);
+        check(f[k], () => cfgLoc, () => `finance.${k} in bizctl.yaml`);
       }
     }
   },

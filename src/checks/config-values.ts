@@ -1,6 +1,8 @@
 import { didYouMean } from '../util/suggest.js';
 import type { Check } from './check.js';
-import { label, visitFields } from './walk.js';
+import { forFields, label, type FieldSelector } from './walk.js';
+
+const isCurrency: FieldSelector = (_spec, name) => name === 'currency';
 import { ENTITIES } from '../domain/entities/index.js';
 import type { EntityDef } from '../domain/entity.js';
 import type { AnyRecord } from '../workspace/parse-entity.js';
@@ -28,11 +30,10 @@ export const configValues: Check = {
       const g = didYouMean(p, prios);
       d.push('bad-enum', t.src.at('priority'), `priority "${p}" of ${label(tickets, t)} is not in sla.priorities`, g ? `did you mean "${g}"?` : `use one of: ${prios.join(', ')}`);
     }
-    for (const v of visitFields(ws)) {
-      if (v.field !== 'currency' || typeof v.value !== 'string') continue;
-      if (ws.config.currencies.has(v.value)) continue;
+    forFields(ws, isCurrency, (v) => {
+      if (typeof v.value !== 'string' || ws.config.currencies.has(v.value)) return;
       const g = didYouMean(v.value, ws.config.currencies.keys());
       d.push('bad-enum', v.holder.src.at('currency'), `currency "${v.value}" of ${label(v.def, v.record)} is not known`, g ? `did you mean "${g}"?` : `add it to currencies: in bizctl.yaml with its decimal places, e.g. ${v.value}: 2`);
-    }
+    });
   },
 };

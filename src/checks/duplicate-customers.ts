@@ -14,11 +14,14 @@ export function normaliseEmail(e: string): string {
 }
 
 /** Names compare without spaces, punctuation, case, and common company suffixes. */
+const IGNORED = new Set(Array.from(' \t.,()（）·-_\'"'));
+const SUFFIXES = ['有限责任公司', '股份有限公司', '有限公司', '公司', 'coltd', 'company', 'limited', 'ltd', 'inc', 'llc', 'gmbh'];
+
 export function normaliseName(n: string): string {
-  return n
-    .toLowerCase()
-    .replace(/[\s.,()（）·\-_'"]/g, '')
-    .replace(/(有限责任公司|股份有限公司|有限公司|公司|co\.?ltd|company|limited|ltd|inc|llc|gmbh)$/g, '');
+  let out = '';
+  for (const ch of n.toLowerCase()) if (!IGNORED.has(ch)) out += ch;
+  for (const suf of SUFFIXES) if (out.endsWith(suf) && out.length > suf.length) return out.slice(0, -suf.length);
+  return out;
 }
 
 /** Warn about customers that look like the same party (same phone, email or normalised name). */

@@ -12,10 +12,17 @@ export const duplicateIds: Check = {
       if (def.key.length === 0) continue;
       const seen = new Map<string, AnyRecord>();
       const rj = ws.rejected.get(key) ?? [];
-      const all = rj.length === 0 ? (ws.data[key] as unknown as AnyRecord[]) : [...(ws.data[key] as unknown as AnyRecord[]), ...rj].sort((a, b) => (a.loc.file < b.loc.file ? -1 : a.loc.file > b.loc.file ? 1 : a.loc.line - b.loc.line));
+      const all = rj.length === 0 ? (ws.data[key] as unknown as AnyRecord[]) : [...(ws.data[key] as unknown as AnyRecord[]), ...rj].sort((a, b) => (a.src.loc.file < b.src.loc.file ? -1 : a.src.loc.file > b.src.loc.file ? 1 : a.src.loc.line - b.src.loc.line));
       for (const r of all) {
-        if (def.key.some((f) => r[f] === undefined)) continue;
-        const k = def.key.map((f) => keyText(r[f])).join('\u0000');
+        let k: string;
+        if (def.key.length === 1) {
+          const v = r[def.key[0]!];
+          if (v === undefined) continue;
+          k = typeof v === 'string' ? v : keyText(v);
+        } else {
+          if (def.key.some((f) => r[f] === undefined)) continue;
+          k = def.key.map((f) => keyText(r[f])).join('\u0000');
+        }
         const first = seen.get(k);
         if (!first) {
           seen.set(k, r);

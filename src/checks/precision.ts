@@ -1,14 +1,16 @@
 import type { Dec } from '../domain/decimal.js';
 import type { Amount } from '../schema/fields.js';
 import type { Check } from './check.js';
-import { label, visitFields } from './walk.js';
+import { forFields, label, type FieldSelector } from './walk.js';
+
+const isMoney: FieldSelector = (spec) => spec.kind === 'money' || spec.kind === 'amount';
 
 /** Money fields may not have more decimals than their currency's minor unit (CNY: 2). */
 export const precision: Check = {
   name: 'precision',
   run(ws, d) {
     const base = ws.config.base_currency;
-    for (const v of visitFields(ws)) {
+    forFields(ws, isMoney, (v) => {
       if (v.spec.kind === 'money') {
         const cur = (v.holder.currency as string | undefined) ?? (v.record.currency as string | undefined) ?? base;
         const unit = ws.config.currencies.get(cur);
@@ -24,6 +26,6 @@ export const precision: Check = {
           d.push('too-precise', v.holder.src.at(v.field), `${v.field} ${a.qty.toString()} ${cur} of ${label(v.def, v.record)} has more than ${unit} decimal${unit === 1 ? '' : 's'}`, `round it to ${a.qty.toFixed(unit)}`);
         }
       }
-    }
+    });
   },
 };

@@ -3,18 +3,20 @@ import type { EntityDef } from '../domain/entity.js';
 import { didYouMean } from '../util/suggest.js';
 import { knownIds } from '../workspace/index.js';
 import type { Check } from './check.js';
-import { label, visitFields } from './walk.js';
+import { forFields, label, type FieldSelector } from './walk.js';
+
+const isRef: FieldSelector = (spec) => Boolean(spec.refTo) || (spec.kind === 'list' && Boolean((spec.inner as { refTo?: string } | undefined)?.refTo));
 
 /** Every reference points at an existing record (soft references only when the target entity has files). */
 export const references: Check = {
   name: 'references',
   run(ws, d) {
-    for (const v of visitFields(ws)) {
+    forFields(ws, isRef, (v) => {
       const spec = v.spec;
       const target = (spec.kind === 'list' ? (spec.inner as { refTo?: string; soft?: boolean } | undefined) : spec) ?? spec;
       const refTo = target.refTo as EntityKey | undefined;
-      if (!refTo) continue;
-      if (target.soft && !ws.present.has(refTo)) continue;
+      if (!refTo) return;
+      if (target.soft && !ws.present.has(refTo)) return;
       const idx = knownIds(ws, refTo);
       const values = Array.isArray(v.value) ? (v.value as string[]) : [v.value as string];
       for (const id of values) {
@@ -29,6 +31,6 @@ export const references: Check = {
           guess ? `did you mean "${guess}"?` : `add ${tdef.name} ${id} to ${where}, or fix the id`,
         );
       }
-    }
+    });
   },
 };

@@ -17,30 +17,58 @@ export interface Visit {
   readonly value: unknown;
 }
 
-/** Visit every present field value of every record, nested lines included. */
-export function* visitFields(ws: Workspace): Generator<Visit> {
+export type FieldSelector = (spec: Field, name: string) => boolean;
+
+interface Plan {
+  readonly fields: readonly [string, Field][];
+  readonly nested: readonly [string, Field, Plan][];
+}
+
+const plans = new WeakMap<FieldMap, Map<FieldSelector, Plan | null>>();
+
+/** Which fields of a map (and of its nested records) a selector wants; null when none at any depth. */
+function planFor(fields: FieldMap, select: FieldSelector): Plan | null {
+  let per = plans.get(fields);
+  if (!per) plans.set(fields, (per = new Map()));
+  if (per.has(select)) return per.get(select)!;
+  const own: [string, Field][] = [];
+  const nested: [string, Field, Plan][] = [];
+  for (const name in fields) {
+    const spec = fields[name]!;
+    if ((spec.kind === 'records' || spec.kind === 'object') && spec.inner) {
+      const p = planFor(spec.inner as FieldMap, select);
+      if (p) nested.push([name, spec, p]);
+    } else if (select(spec, name)) own.push([name, spec]);
+  }
+  const plan = own.length || nested.length ? { fields: own, nested } : null;
+  per.set(select, plan);
+  return plan;
+}
+
+/**
+ * Call `cb` for every present value of the selected fields of every record,
+ * nested lines included. Plans are computed once per schema, so records
+ * without selected fields cost nothing.
+ */
+export function forFields(ws: Workspace, select: FieldSelector, cb: (v: Visit) => void): void {
   for (const key of Object.keys(ENTITIES) as EntityKey[]) {
     const def = ENTITIES[key] as unknown as EntityDef;
-    for (const rec of ws.data[key] as unknown as AnyRecord[]) {
-      yield* visitRecord(key, def, rec, rec, def.fields);
-    }
+    const plan = planFor(def.fields, select);
+    if (!plan) continue;
+    for (const rec of ws.data[key] as unknown as AnyRecord[]) walk(key, def, rec, rec, plan, cb);
   }
 }
 
-function* visitRecord(entity: EntityKey, def: EntityDef, record: AnyRecord, holder: AnyRecord, fields: FieldMap): Generator<Visit> {
-  for (const name in fields) {
-    const spec = fields[name]!;
-    const value = holder[name];
+function walk(entity: EntityKey, def: EntityDef, record: AnyRecord, holder: AnyRecord, plan: Plan, cb: (v: Visit) => void): void {
+  for (const [field, spec] of plan.fields) {
+    const value = holder[field];
+    if (value !== undefined) cb({ entity, def, record, holder, field, spec, value });
+  }
+  for (const [field, spec, sub] of plan.nested) {
+    const value = holder[field];
     if (value === undefined) continue;
-    if (spec.kind === 'records' && Array.isArray(value)) {
-      for (const line of value as AnyRecord[]) yield* visitRecord(entity, def, record, line, spec.inner as FieldMap);
-      continue;
-    }
-    if (spec.kind === 'object' && value && typeof value === 'object') {
-      yield* visitRecord(entity, def, record, value as AnyRecord, spec.inner as FieldMap);
-      continue;
-    }
-    yield { entity, def, record, holder, field: name, spec, value };
+    if (spec.kind === 'records') for (const line of value as AnyRecord[]) walk(entity, def, record, line, sub, cb);
+    else walk(entity, def, record, value as AnyRecord, sub, cb);
   }
 }
 

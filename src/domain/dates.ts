@@ -19,6 +19,14 @@ export function daysInMonth(y: number, m: number): number {
 
 /** Parse strict "YYYY-MM-DD" (also "YYYY/MM/DD", "YYYY-M-D"); null if not a real date. */
 export function parseDate(text: string): IsoDate | null {
+  // Fast path: already canonical YYYY-MM-DD.
+  if (text.length === 10 && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45) {
+    const y = num(text, 0, 4);
+    const mo = num(text, 5, 7);
+    const d = num(text, 8, 10);
+    if (y >= 0 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo)) return text as IsoDate;
+    if (y >= 0 && mo >= 0 && d >= 0) return null;
+  }
   const t = text.trim();
   const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(t);
   if (!m) return null;
@@ -27,6 +35,17 @@ export function parseDate(text: string): IsoDate | null {
   const d = Number(m[3]);
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
   return ymd(y, mo, d);
+}
+
+/** Digits text[a..b) as a number, or -1 if any is not a digit. */
+function num(text: string, a: number, b: number): number {
+  let v = 0;
+  for (let i = a; i < b; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
 }
 
 /** True when text is already in canonical form. */

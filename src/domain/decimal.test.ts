@@ -83,3 +83,32 @@ describe('rounding', () => {
     expect(Dec.of('0.000').normalize().toString()).toBe('0');
   });
 });
+
+describe('number/bigint boundary', () => {
+  it('switches to bigint when a sum leaves the safe range, and back', () => {
+    const max = Dec.of('9007199254740991'); // 2^53 - 1
+    const over = max.add(Dec.of('2'));
+    expect(over.toString()).toBe('9007199254740993'); // a float would say ...992
+    expect(over.sub(Dec.of('2')).toString()).toBe('9007199254740991');
+    expect(over.m).toBe(9007199254740993n);
+  });
+  it('multiplies exactly past 2^53', () => {
+    // 123456789 × 987654321 = 121932631112635269 (> 2^53)
+    expect(Dec.of('123456789').mul(Dec.of('987654321')).toString()).toBe('121932631112635269');
+    expect(Dec.of('-1234567.89').mul(Dec.of('98765.4321')).toString()).toBe('-121932631112.635269');
+  });
+  it('aligns scales past 2^53', () => {
+    expect(Dec.of('9007199254740.991').add(Dec.of('0.000001')).toString()).toBe('9007199254740.991001');
+  });
+  it('rounds large mantissas exactly', () => {
+    // 0.999999999999995 has 15 fraction digits; to 14 digits half-up → 1.00000000000000
+    expect(Dec.of('0.999999999999995').round(14).toString()).toBe('1.00000000000000');
+    expect(Dec.of('0.999999999999994').round(14).toString()).toBe('0.99999999999999');
+    expect(Dec.of('99999999999999.995').round(2).toString()).toBe('100000000000000.00');
+    expect(Dec.of('-99999999999999.995').round(2).toString()).toBe('-100000000000000.00');
+  });
+  it('parses long digit strings exactly', () => {
+    expect(Dec.of('9007199254740993').toString()).toBe('9007199254740993');
+    expect(Dec.of('-0').isZero()).toBe(true);
+  });
+});

@@ -1,34 +1,71 @@
 /**
  * Exact decimal numbers as scaled integers: value = m / 10^s.
  *
- * Money and quantities never touch binary floating point. `m` is a bigint,
- * so there is no overflow; `s` (the scale, number of fraction digits) is kept
- * as written, so "12.50" prints back as "12.50". Sums align scales; products
- * add them; division and rounding always take an explicit target scale and
- * rounding mode (see docs/architecture.md, "Exact numbers").
+ * Money and quantities never touch binary floating point as fractions. The
+ * mantissa `m` is an integer held as a JS number while |m| ≤ 2^53 − 1 (where
+ * every integer is exact and costs no allocation) and as a bigint beyond, so
+ * there is no overflow. Every operation checks that an intermediate result
+ * is still a safe integer before trusting it, else redoes it in bigint.
+ * `s` (the scale, number of fraction digits) is kept as written, so "12.50"
+ * prints back as "12.50". Sums align scales; products add them; division and
+ * rounding always take an explicit target scale and rounding mode.
  */
 
 export type RoundingMode = 'half-up' | 'half-even' | 'down' | 'up' | 'floor' | 'ceiling';
 export const ROUNDING_MODES: readonly RoundingMode[] = ['half-up', 'half-even', 'down', 'up', 'floor', 'ceiling'];
 
-const POW10: bigint[] = [];
-for (let i = 0, p = 1n; i <= 40; i++, p *= 10n) POW10.push(p);
+const MAX = Number.MAX_SAFE_INTEGER;
+const POW10N: bigint[] = [];
+const POW10: number[] = [];
+for (let i = 0, p = 1n; i <= 40; i++, p *= 10n) POW10N.push(p);
+for (let i = 0; i <= 15; i++) POW10.push(10 ** i);
+
 export function pow10(n: number): bigint {
-  return POW10[n] ?? 10n ** BigInt(n);
+  return POW10N[n] ?? 10n ** BigInt(n);
+}
+
+type Int = number | bigint;
+
+/** Normalise an integer result: a number when safe, else a bigint. */
+function norm(x: bigint): Int {
+  return x >= -9007199254740991n && x <= 9007199254740991n ? Number(x) : x;
+}
+
+function big(x: Int): bigint {
+  return typeof x === 'bigint' ? x : BigInt(x);
+}
+
+/** x · 10^k exactly. */
+function scaleUp(x: Int, k: number): Int {
+  if (k === 0) return x;
+  if (typeof x === 'number' && k <= 15) {
+    const r = x * POW10[k]!;
+    if (r <= MAX && r >= -MAX) return r;
+  }
+  return norm(big(x) * pow10(k));
 }
 
 export class Dec {
+  /** Mantissa: a safe-integer number, or a bigint when larger. */
+  private readonly _m: Int;
   constructor(
-    readonly m: bigint,
+    m: Int,
     readonly s: number,
-  ) {}
+  ) {
+    this._m = typeof m === 'bigint' ? norm(m) : m;
+  }
 
-  static readonly ZERO = new Dec(0n, 0);
-  static readonly ONE = new Dec(1n, 0);
+  static readonly ZERO = new Dec(0, 0);
+  static readonly ONE = new Dec(1, 0);
+
+  /** The mantissa as a bigint. */
+  get m(): bigint {
+    return big(this._m);
+  }
 
   static int(n: number | bigint): Dec {
     if (typeof n === 'number' && !Number.isSafeInteger(n)) throw new RangeError(`Dec.int: ${n} is not a safe integer`);
-    return new Dec(BigInt(n), 0);
+    return new Dec(n, 0);
   }
 
   /** Parse "-1234.5600" style text; null when not a plain decimal. */
@@ -45,14 +82,24 @@ export class Dec {
 
   withScale(s: number): Dec {
     if (s === this.s) return this;
-    if (s > this.s) return new Dec(this.m * pow10(s - this.s), s);
+    if (s > this.s) return new Dec(scaleUp(this._m, s - this.s), s);
     return this.round(s, 'half-up');
   }
 
   add(o: Dec): Dec {
-    if (this.s === o.s) return new Dec(this.m + o.m, this.s);
-    if (this.s > o.s) return new Dec(this.m + o.m * pow10(this.s - o.s), this.s);
-    return new Dec(this.m * pow10(o.s - this.s) + o.m, o.s);
+    let a = this._m;
+    let b = o._m;
+    let s = this.s;
+    if (this.s > o.s) b = scaleUp(b, this.s - o.s);
+    else if (o.s > this.s) {
+      a = scaleUp(a, o.s - this.s);
+      s = o.s;
+    }
+    if (typeof a === 'number' && typeof b === 'number') {
+      const r = a + b;
+      if (r <= MAX && r >= -MAX) return new Dec(r, s);
+    }
+    return new Dec(big(a) + big(b), s);
   }
 
   sub(o: Dec): Dec {
@@ -60,30 +107,39 @@ export class Dec {
   }
 
   mul(o: Dec): Dec {
-    return new Dec(this.m * o.m, this.s + o.s);
+    const a = this._m;
+    const b = o._m;
+    if (typeof a === 'number' && typeof b === 'number') {
+      const r = a * b;
+      // If the exact product were ≥ 2^53 the rounded float would be too, so this test is exact.
+      if (r <= MAX && r >= -MAX) return new Dec(r, this.s + o.s);
+    }
+    return new Dec(big(a) * big(b), this.s + o.s);
   }
 
   neg(): Dec {
-    return new Dec(-this.m, this.s);
+    const m = this._m;
+    return new Dec(typeof m === 'number' ? (m === 0 ? 0 : -m) : -m, this.s);
   }
 
   abs(): Dec {
-    return this.m < 0n ? this.neg() : this;
+    return this.sign() < 0 ? this.neg() : this;
   }
 
   sign(): -1 | 0 | 1 {
-    return this.m < 0n ? -1 : this.m > 0n ? 1 : 0;
+    const m = this._m;
+    return m < 0 ? -1 : m > 0 ? 1 : 0;
   }
 
   isZero(): boolean {
-    return this.m === 0n;
+    return this._m === 0;
   }
 
   cmp(o: Dec): -1 | 0 | 1 {
-    let a = this.m;
-    let b = o.m;
-    if (this.s > o.s) b *= pow10(this.s - o.s);
-    else if (o.s > this.s) a *= pow10(o.s - this.s);
+    let a = this._m;
+    let b = o._m;
+    if (this.s > o.s) b = scaleUp(b, this.s - o.s);
+    else if (o.s > this.s) a = scaleUp(a, o.s - this.s);
     return a < b ? -1 : a > b ? 1 : 0;
   }
 
@@ -112,16 +168,19 @@ export class Dec {
   /** Round to `s` fraction digits. Half-up means half away from zero (2.5 → 3, −2.5 → −3). */
   round(s: number, mode: RoundingMode = 'half-up'): Dec {
     if (s >= this.s) return this.withScale(s);
-    return new Dec(divRound(this.m, pow10(this.s - s), mode), s);
+    const k = this.s - s;
+    const m = this._m;
+    if (typeof m === 'number' && k <= 15 && m < 1e15 && m > -1e15) return new Dec(divRoundNum(m, POW10[k]!, mode), s);
+    return new Dec(divRound(big(m), pow10(k), mode), s);
   }
 
   /** this / o, rounded to `s` fraction digits with `mode`. */
   div(o: Dec, s: number, mode: RoundingMode = 'half-up'): Dec {
-    if (o.m === 0n) throw new RangeError('division by zero');
+    if (o._m === 0) throw new RangeError('division by zero');
     // (m1/10^s1) / (m2/10^s2) = m1 * 10^(s2 - s1 + s) / m2 / 10^s
     const shift = o.s - this.s + s;
-    let num = this.m;
-    let den = o.m;
+    let num = big(this._m);
+    let den = big(o._m);
     if (shift >= 0) num *= pow10(shift);
     else den *= pow10(-shift);
     return new Dec(divRound(num, den, mode), s);
@@ -129,8 +188,9 @@ export class Dec {
 
   /** Drop trailing fraction zeros: 12.500 → 12.5, 3.00 → 3. */
   normalize(): Dec {
-    if (this.s === 0 || this.m === 0n) return this.s === 0 ? this : Dec.ZERO;
-    let m = this.m;
+    if (this.s === 0) return this;
+    if (this._m === 0) return Dec.ZERO;
+    let m = big(this._m);
     let s = this.s;
     while (s > 0 && m % 10n === 0n) {
       m /= 10n;
@@ -139,14 +199,15 @@ export class Dec {
     return new Dec(m, s);
   }
 
-  /** Integer part is a safe JS number? Used only for counts/indexes, never for money. */
+  /** Approximate value as a float: for ratios in charts and sorting hints only, never for money. */
   toNumber(): number {
-    return Number(this.m) / Number(pow10(this.s));
+    return Number(this._m) / 10 ** this.s;
   }
 
   toString(): string {
-    const neg = this.m < 0n;
-    let digits = (neg ? -this.m : this.m).toString();
+    const m = this._m;
+    const neg = m < 0;
+    let digits = (neg ? -m : m).toString();
     if (this.s === 0) return neg ? '-' + digits : digits;
     if (digits.length <= this.s) digits = '0'.repeat(this.s - digits.length + 1) + digits;
     const cut = digits.length - this.s;
@@ -161,6 +222,43 @@ export class Dec {
   toJSON(): string {
     return this.toString();
   }
+}
+
+/** Integer division n / d (safe numbers, d > 0) rounded with `mode`. */
+function divRoundNum(n: number, d: number, mode: RoundingMode): number {
+  const q = Math.trunc(n / d);
+  const r = n - q * d; // exact: |q·d| ≤ |n|
+  if (r === 0) return q;
+  // The float quotient can round up to the next integer; then r has the wrong sign. Redo exactly.
+  if (Math.abs(r) >= d || r < 0 !== n < 0) return Number(divRound(BigInt(n), BigInt(d), mode));
+  const neg = n < 0;
+  const twice = Math.abs(r) * 2;
+  let away: boolean;
+  switch (mode) {
+    case 'down':
+      away = false;
+      break;
+    case 'up':
+      away = true;
+      break;
+    case 'floor':
+      away = neg;
+      break;
+    case 'ceiling':
+      away = !neg;
+      break;
+    case 'half-up':
+      away = twice >= d;
+      break;
+    case 'half-even':
+      away = twice > d || (twice === d && q % 2 !== 0);
+      break;
+    default: {
+      const never: never = mode;
+      throw new Error(`unknown rounding mode ${String(never)}`);
+    }
+  }
+  return away ? (neg ? q - 1 : q + 1) : q;
 }
 
 /** Integer division n / d rounded with `mode` (d ≠ 0). */
@@ -209,7 +307,7 @@ export function divRound(n: bigint, d: bigint, mode: RoundingMode): bigint {
  */
 export function parseDec(text: string): Dec | null {
   const n = text.length;
-  if (n === 0 || n > 60) return null;
+  if (n === 0 || n > 80) return null;
   let i = 0;
   let neg = false;
   const c0 = text.charCodeAt(0);
@@ -217,10 +315,9 @@ export function parseDec(text: string): Dec | null {
     neg = c0 === 45;
     i = 1;
   }
-  let intDigits = 0;
+  let digits = 0;
   let fracDigits = 0;
   let seenDot = false;
-  // Fast path: accumulate in a JS number while it stays a safe integer.
   let small = 0;
   let exact = true;
   for (; i < n; i++) {
@@ -231,22 +328,19 @@ export function parseDec(text: string): Dec | null {
       continue;
     }
     if (c < 48 || c > 57) return null;
+    digits++;
     if (seenDot) fracDigits++;
-    else intDigits++;
     if (exact) {
-      small = small * 10 + (c - 48);
-      if (small > 9007199254740991 / 10) exact = false;
+      if (small > 900719925474098) exact = false; // the next digit could leave the safe range
+      else small = small * 10 + (c - 48);
     }
   }
-  if (intDigits + fracDigits === 0) return null;
-  let m: bigint;
-  if (exact) m = BigInt(small);
-  else {
-    const start = c0 === 45 || c0 === 43 ? 1 : 0;
-    const dot = text.indexOf('.');
-    const digits = dot < 0 ? text.slice(start) : text.slice(start, dot) + text.slice(dot + 1);
-    m = BigInt(digits);
-  }
+  if (digits === 0) return null;
+  if (exact) return new Dec(neg ? (small === 0 ? 0 : -small) : small, fracDigits);
+  const start = c0 === 45 || c0 === 43 ? 1 : 0;
+  const dot = text.indexOf('.');
+  const all = dot < 0 ? text.slice(start) : text.slice(start, dot) + text.slice(dot + 1);
+  const m = BigInt(all);
   return new Dec(neg ? -m : m, fracDigits);
 }
 

@@ -14,126 +14,169 @@ export interface CsvRow {
   readonly cells: string[];
 }
 
-export interface CsvTable {
+/** What locating a cell needs: the file name and its text (not the parsed rows). */
+export interface CsvText {
   readonly file: string;
   readonly text: string;
+  readonly headerLine: number;
+}
+
+export interface RowPos {
+  readonly line: number;
+  readonly offset: number;
+}
+
+export interface CsvTable extends CsvText {
   readonly header: string[];
   readonly headerLine: number;
   readonly rows: CsvRow[];
 }
 
-/** Parse CSV text. Problems go to `diags` (code csv-syntax); parsing continues where it can. */
-export function parseCsv(file: string, text: string, diags: Diagnostics): CsvTable {
-  const rows: CsvRow[] = [];
-  const n = text.length;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let line = 1;
-  let lineStart = i;
-  while (i < n) {
-    const rowLine = line;
-    const rowOffset = i;
-    const cells: string[] = [];
-    // Parse one record.
-    for (;;) {
-      let cell: string;
-      if (text.charCodeAt(i) === 34 /* " */) {
-        const startLine = line;
-        const startCol = i - lineStart + 1;
-        let j = i + 1;
-        let buf = '';
-        let closed = false;
-        while (j < n) {
-          const q = text.indexOf('"', j);
-          if (q < 0) break;
-          buf += text.slice(j, q);
-          if (text.charCodeAt(q + 1) === 34) {
-            buf += '"';
-            j = q + 2;
-            continue;
-          }
-          j = q + 1;
-          closed = true;
-          break;
-        }
-        // Count newlines inside the quoted cell.
-        const end = closed ? j : n;
-        for (let k = i; k < end; k++) {
-          if (text.charCodeAt(k) === 10) {
-            line++;
-            lineStart = k + 1;
-          }
-        }
-        if (!closed) {
-          buf += text.slice(j);
-          diags.push('csv-syntax', { file, line: startLine, col: startCol }, 'unterminated quoted field', 'close the field with a double quote; write "" for a quote inside it');
-          i = n;
-          cells.push(buf);
-          break;
-        }
-        cell = buf;
-        i = j;
-        const c = text.charCodeAt(i);
-        if (i < n && c !== 44 && c !== 10 && c !== 13) {
-          diags.push('csv-syntax', { file, line, col: i - lineStart + 1 }, 'text after a closing quote', 'quote the whole field, and double any quote inside it ("")');
-          // skip to the next separator
-          while (i < n && text.charCodeAt(i) !== 44 && text.charCodeAt(i) !== 10) i++;
-        }
-      } else {
-        let j = i;
-        while (j < n) {
-          const c = text.charCodeAt(j);
-          if (c === 44 || c === 10 || c === 13) break;
-          if (c === 34) {
-            diags.push('csv-syntax', { file, line, col: j - lineStart + 1 }, 'quote inside an unquoted field', 'quote the whole field and double the quote inside it ("")');
-          }
-          j++;
-        }
-        cell = text.slice(i, j);
-        i = j;
-      }
-      cells.push(cell);
-      const c = text.charCodeAt(i);
-      if (c === 44) {
-        i++;
-        continue;
-      }
-      if (c === 13) i++;
-      if (text.charCodeAt(i) === 10) i++;
-      line++;
-      lineStart = i;
-      break;
+/**
+ * Pull-based CSV reader: the header is read at construction, then `next()`
+ * returns one row at a time, so a million-row file never holds all its
+ * cells at once. Problems go to `diags` (code csv-syntax); reading goes on.
+ */
+export class CsvReader implements CsvText {
+  readonly header: string[];
+  readonly headerLine: number;
+  private i: number;
+  private line = 1;
+  private lineStart: number;
+
+  constructor(
+    readonly file: string,
+    readonly text: string,
+    private readonly diags: Diagnostics,
+  ) {
+    this.i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    this.lineStart = this.i;
+    const head = this.readRow();
+    this.header = head ? head.cells.map((h) => h.trim()) : [];
+    this.headerLine = head?.line ?? 1;
+    if (head) {
+      const seen = new Set<string>();
+      this.header.forEach((h, idx) => {
+        if (h === '') diags.push('csv-syntax', cellLoc(this, head, idx), `column ${idx + 1} has an empty header`, 'name every column in the first row');
+        else if (seen.has(h)) diags.push('csv-syntax', cellLoc(this, head, idx), `column "${h}" appears twice in the header`, `remove one of the two "${h}" columns`);
+        else seen.add(h);
+      });
     }
-    // Skip blank lines entirely.
-    if (cells.length === 1 && cells[0] === '') continue;
-    rows.push({ line: rowLine, offset: rowOffset, cells });
   }
-  const head = rows.shift();
-  const header = head ? head.cells.map((h) => h.trim()) : [];
-  const table: CsvTable = { file, text, header, headerLine: head?.line ?? 1, rows };
-  if (head) {
-    const seen = new Map<string, number>();
-    header.forEach((h, idx) => {
-      if (h === '') diags.push('csv-syntax', cellLoc(table, head, idx), `column ${idx + 1} has an empty header`, 'name every column in the first row');
-      else if (seen.has(h)) diags.push('csv-syntax', cellLoc(table, head, idx), `column "${h}" appears twice in the header`, `remove one of the two "${h}" columns`);
-      else seen.set(h, idx);
-    });
-  }
-  for (const r of rows) {
-    if (r.cells.length !== header.length) {
-      const at = r.cells.length > header.length ? cellLoc(table, r, header.length) : { file, line: r.line, col: 1 };
-      diags.push(
+
+  /** The next data row (blank lines skipped), or null at the end. */
+  next(): CsvRow | null {
+    const r = this.readRow();
+    if (r && r.cells.length !== this.header.length) {
+      const at = r.cells.length > this.header.length ? cellLoc(this, r, this.header.length) : { file: this.file, line: r.line, col: 1 };
+      this.diags.push(
         'csv-syntax',
         at,
-        `row has ${r.cells.length} field${r.cells.length === 1 ? '' : 's'}, the header has ${header.length}`,
+        `row has ${r.cells.length} field${r.cells.length === 1 ? '' : 's'}, the header has ${this.header.length}`,
         'check for an unquoted comma inside a value, or a missing separator',
       );
     }
+    return r;
   }
-  return table;
+
+  private readRow(): CsvRow | null {
+    const { text, file, diags } = this;
+    const n = text.length;
+    let i = this.i;
+    let line = this.line;
+    let lineStart = this.lineStart;
+    while (i < n) {
+      const rowLine = line;
+      const rowOffset = i;
+      const cells: string[] = [];
+      for (;;) {
+        let cell: string;
+        if (text.charCodeAt(i) === 34 /* " */) {
+          const startLine = line;
+          const startCol = i - lineStart + 1;
+          let j = i + 1;
+          let buf = '';
+          let closed = false;
+          while (j < n) {
+            const q = text.indexOf('"', j);
+            if (q < 0) break;
+            buf += text.slice(j, q);
+            if (text.charCodeAt(q + 1) === 34) {
+              buf += '"';
+              j = q + 2;
+              continue;
+            }
+            j = q + 1;
+            closed = true;
+            break;
+          }
+          const end = closed ? j : n;
+          for (let k = i; k < end; k++) {
+            if (text.charCodeAt(k) === 10) {
+              line++;
+              lineStart = k + 1;
+            }
+          }
+          if (!closed) {
+            buf += text.slice(j);
+            diags.push('csv-syntax', { file, line: startLine, col: startCol }, 'unterminated quoted field', 'close the field with a double quote; write "" for a quote inside it');
+            i = n;
+            cells.push(buf);
+            break;
+          }
+          cell = buf;
+          i = j;
+          const c = text.charCodeAt(i);
+          if (i < n && c !== 44 && c !== 10 && c !== 13) {
+            diags.push('csv-syntax', { file, line, col: i - lineStart + 1 }, 'text after a closing quote', 'quote the whole field, and double any quote inside it ("")');
+            while (i < n && text.charCodeAt(i) !== 44 && text.charCodeAt(i) !== 10) i++;
+          }
+        } else {
+          let j = i;
+          while (j < n) {
+            const c = text.charCodeAt(j);
+            if (c === 44 || c === 10 || c === 13) break;
+            if (c === 34) diags.push('csv-syntax', { file, line, col: j - lineStart + 1 }, 'quote inside an unquoted field', 'quote the whole field and double the quote inside it ("")');
+            j++;
+          }
+          cell = text.slice(i, j);
+          i = j;
+        }
+        cells.push(cell);
+        const c = text.charCodeAt(i);
+        if (c === 44) {
+          i++;
+          continue;
+        }
+        if (c === 13) i++;
+        if (text.charCodeAt(i) === 10) i++;
+        line++;
+        lineStart = i;
+        break;
+      }
+      if (cells.length === 1 && cells[0] === '') continue; // blank line
+      this.i = i;
+      this.line = line;
+      this.lineStart = lineStart;
+      return { line: rowLine, offset: rowOffset, cells };
+    }
+    this.i = i;
+    this.line = line;
+    this.lineStart = lineStart;
+    return null;
+  }
+}
+
+/** Parse a whole CSV text into header and rows (small files, fmt, tests). */
+export function parseCsv(file: string, text: string, diags: Diagnostics): CsvTable {
+  const r = new CsvReader(file, text, diags);
+  const rows: CsvRow[] = [];
+  for (let row = r.next(); row; row = r.next()) rows.push(row);
+  return { file, text, header: r.header, headerLine: r.headerLine, rows };
 }
 
 /** Location of cell `idx` of a row, found by re-scanning that row (cheap; only needed for messages). */
-export function cellLoc(table: CsvTable, row: CsvRow, idx: number): SourceLoc {
+export function cellLoc(table: CsvText, row: RowPos, idx: number): SourceLoc {
   const { text } = table;
   let i = row.offset;
   let line = row.line;
@@ -169,53 +212,71 @@ export function cellLoc(table: CsvTable, row: CsvRow, idx: number): SourceLoc {
   return { file: table.file, line, col: i - lineStart + 1 };
 }
 
-/** A CSV row seen as a RawMap (empty cells are null). Locations are computed on demand. */
+/**
+ * A mutable scalar reused for every cell of a table while converting rows:
+ * field parsers read it and never keep it, so no object is allocated per
+ * cell. Its location is computed only when a diagnostic asks for it.
+ */
+class CellCursor implements RawScalar {
+  readonly kind = 'scalar' as const;
+  text = '';
+  isNull = true;
+  row: RowPos = { line: 0, offset: 0 };
+  index = 0;
+  constructor(private readonly ref: CsvText) {}
+  get loc(): SourceLoc {
+    return cellLoc(this.ref, this.row, this.index);
+  }
+}
+
+/** A CSV row seen as a RawMap (empty cells are null). */
 export class CsvRowMap implements RawMap {
   readonly kind = 'map' as const;
   constructor(
-    private readonly table: CsvTable,
+    private readonly ref: CsvText,
+    private readonly header: readonly string[],
     private readonly index: ReadonlyMap<string, number>,
-    readonly row: CsvRow,
+    private readonly cursor: CellCursor,
+    /** Mutable: one map can be moved from row to row (converters never keep it). */
+    public row: CsvRow,
   ) {}
+  static cursor(ref: CsvText): CellCursor {
+    return new CellCursor(ref);
+  }
   get loc(): SourceLoc {
-    return { file: this.table.file, line: this.row.line, col: 1 };
+    return { file: this.ref.file, line: this.row.line, col: 1 };
   }
   keys(): readonly string[] {
-    return this.table.header.filter((h, i) => h !== '' && (this.row.cells[i] ?? '') !== '');
+    return this.header.filter((h, i) => h !== '' && (this.row.cells[i] ?? '') !== '');
   }
-  text(key: string): string | undefined {
+  /** A cell's trimmed text without touching the shared cursor (for labels). */
+  cell(key: string): string {
     const i = this.index.get(key);
-    if (i === undefined) return undefined;
-    const c = this.row.cells[i];
-    return c === undefined || c === '' ? undefined : c;
+    return i === undefined ? '' : (this.row.cells[i] ?? '').trim();
   }
   get(key: string): Raw | undefined {
     const i = this.index.get(key);
     if (i === undefined) return undefined;
-    const c = this.row.cells[i] ?? '';
-    const table = this.table;
-    const row = this.row;
-    const s: RawScalar = {
-      kind: 'scalar',
-      text: c.trim(),
-      isNull: c.trim() === '',
-      get loc() {
-        return cellLoc(table, row, i);
-      },
-    };
-    return s;
+    let c = this.row.cells[i] ?? '';
+    if (c.length && (c.charCodeAt(0) === 32 || c.charCodeAt(c.length - 1) === 32)) c = c.trim();
+    const cur = this.cursor;
+    cur.text = c;
+    cur.isNull = c === '';
+    cur.row = this.row;
+    cur.index = i;
+    return cur;
   }
   keyLoc(key: string): SourceLoc {
     const i = this.index.get(key);
-    return i === undefined ? this.loc : { file: this.table.file, line: this.table.headerLine, col: headerCol(this.table, i) };
+    return i === undefined ? this.loc : { file: this.ref.file, line: this.ref.headerLine, col: headerCol(this.ref, i) };
   }
 }
 
-function headerCol(table: CsvTable, idx: number): number {
-  return cellLoc(table, { line: table.headerLine, offset: headerOffset(table), cells: [] }, idx).col;
+function headerCol(table: CsvText, idx: number): number {
+  return cellLoc(table, { line: table.headerLine, offset: headerOffset(table) }, idx).col;
 }
 
-function headerOffset(table: CsvTable): number {
+function headerOffset(table: CsvText): number {
   return table.text.charCodeAt(0) === 0xfeff ? 1 : 0;
 }
 

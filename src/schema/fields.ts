@@ -16,6 +16,17 @@ export interface FieldCtx {
   readonly diags: Diagnostics;
   /** Entity label for messages, e.g. "customer C0012". */
   readonly what: string;
+  /** Share equal strings of highly repetitive fields (dates, accounts, references) in big files. */
+  readonly intern?: Map<string, string>;
+}
+
+function interned(ctx: FieldCtx, t: string): string {
+  const m = ctx.intern;
+  if (!m) return t;
+  const hit = m.get(t);
+  if (hit !== undefined) return hit;
+  m.set(t, t);
+  return t;
 }
 
 export type FieldKind =
@@ -205,11 +216,13 @@ export const f = {
     new FieldB<string>('account', (raw, name, ctx) => {
       const t = scalar(raw, name, ctx, 'an account name');
       if (t === INVALID) return INVALID;
+      const seen = ctx.intern?.get(t);
+      if (seen !== undefined) return seen; // already validated
       if (/\s{2,}|\t|^:|:$|::|;/.test(t) || t.split(':').some((s) => s.trim() !== s)) {
         ctx.diags.push('bad-value', raw.loc, `account name "${t}" of ${ctx.what} is not valid`, 'segments are separated by ":" with no empty segment, no tab, no double space, e.g. assets:bank:icbc');
         return INVALID;
       }
-      return t;
+      return interned(ctx, t);
     }),
 
   date: () => {
@@ -221,7 +234,7 @@ export const f = {
         ctx.diags.push('bad-date', raw.loc, `${name} of ${ctx.what} is not a valid date: "${t}"`, 'write dates as YYYY-MM-DD, e.g. 2026-10-03, and check the day exists in that month');
         return INVALID;
       }
-      return d;
+      return interned(ctx, d) as IsoDate;
     });
     fd.canon = (t) => parseDate(t) ?? undefined;
     return fd;
@@ -321,7 +334,7 @@ export const f = {
         ctx.diags.push('bad-enum', raw.loc, `${name} of ${ctx.what} must be one of ${values.join(', ')}; got "${t}"`, guess ? `did you mean "${guess}"?` : `use one of: ${values.join(', ')}`);
         return INVALID;
       }
-      return t as V;
+      return values[(values as readonly string[]).indexOf(t)]!;
     });
     fe.values = values;
     return fe;
@@ -332,7 +345,7 @@ export const f = {
     const fr = new FieldB<string>('ref', (raw, name, ctx) => {
       const t = scalar(raw, name, ctx, 'an id');
       if (t === INVALID) return INVALID;
-      return t;
+      return interned(ctx, t);
     });
     fr.refTo = entity;
     if (opts.soft) fr.soft = true;

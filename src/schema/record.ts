@@ -18,9 +18,7 @@ export interface Locator {
 }
 
 export interface Located {
-  /** Where the record starts. */
-  readonly loc: SourceLoc;
-  /** Where each field's value is written (the record start if absent). */
+  /** Where the record starts (src.loc) and where each field's value is written (src.at). */
   readonly src: Locator;
 }
 
@@ -84,7 +82,6 @@ export function convertRecord<F extends FieldMap>(fields: F, raw: RawMap, ctx: F
   }
   const loc = locator ?? mapLocator(raw);
   // Plain properties (fast); serialisers walk the schema's fields, so these never leak into output.
-  out.loc = loc.loc;
   out.src = loc;
   if (!ok) {
     opts.partial?.(out as Record<string, unknown> & Located);

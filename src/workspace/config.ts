@@ -185,11 +185,11 @@ function normalizeConfig(src: { written: ConfigAsWritten; root: RawMap } | null,
   };
   const currencies = new Map<string, number>(Object.entries(BUILTIN_MINOR_UNITS));
   for (const [k, v] of Object.entries(w?.currencies ?? {})) {
-    if (!COMMODITY_RE.test(k) || v.s !== 0 || v.m < 0n || v.m > 8n) {
+    if (!COMMODITY_RE.test(k) || v.s !== 0 || v.sign() < 0 || v.gt(Dec.int(8))) {
       diags.push('bad-config', at(['currencies', k]), `currencies.${k} must be a whole number of decimal places from 0 to 8`, 'e.g. CNY: 2, JPY: 0');
       continue;
     }
-    currencies.set(k, Number(v.m));
+    currencies.set(k, Number(v.m.toString()));
   }
   const base = w?.base_currency ?? 'CNY';
   if (!currencies.has(base)) {

@@ -4,13 +4,14 @@
  */
 import type { EntityDef } from '../domain/entity.js';
 import type { Diagnostics, SourceLoc } from '../diagnostics/types.js';
-import { CsvRowMap, headerIndex, parseCsv, cellLoc, type CsvTable, type CsvRow } from '../io/csv.js';
+import { CsvReader, CsvRowMap, headerIndex, cellLoc, type CsvRow, type CsvText } from '../io/csv.js';
 import type { Raw, RawMap } from '../io/raw.js';
 import { parseYaml } from '../io/yaml.js';
 import { convertRecord, type FieldMap, type Locator } from '../schema/record.js';
+import type { FieldCtx } from '../schema/fields.js';
 import { didYouMean } from '../util/suggest.js';
 
-export type AnyRecord = Record<string, unknown> & { readonly loc: SourceLoc; readonly src: Locator };
+export type AnyRecord = Record<string, unknown> & { readonly src: Locator };
 
 export function isCsvFile(file: string): boolean {
   return file.toLowerCase().endsWith('.csv');
@@ -30,11 +31,12 @@ export function parseEntityFile(def: EntityDef, file: string, text: string, diag
   return { records, rejected };
 }
 
-type Partial = (r: Record<string, unknown> & { loc: SourceLoc; src: Locator }) => void;
+type Partial = (r: Record<string, unknown> & { src: Locator }) => void;
 
 /** Label for messages: "customer C0012", or "stock line" with its key values. */
 export function recordLabel(def: EntityDef, raw: RawMap | Record<string, unknown>): string {
   const vals = def.key.map((k) => {
+    if (raw instanceof CsvRowMap) return raw.cell(k);
     const v = 'kind' in raw && raw.kind === 'map' ? (raw as RawMap).get(k) : (raw as Record<string, unknown>)[k];
     if (v && typeof v === 'object' && 'kind' in v && (v as Raw).kind === 'scalar') return (v as unknown as { text: string }).text;
     return typeof v === 'string' ? v : '';
@@ -77,7 +79,7 @@ function parseEntityYaml(def: EntityDef, file: string, text: string, diags: Diag
 
 class CsvLocator implements Locator {
   constructor(
-    private readonly table: CsvTable,
+    private readonly table: CsvText,
     private readonly index: ReadonlyMap<string, number>,
     private readonly line: number,
     private readonly offset: number,
@@ -88,7 +90,7 @@ class CsvLocator implements Locator {
   at(field: string): SourceLoc {
     const i = this.index.get(field);
     if (i === undefined) return this.loc;
-    return cellLoc(this.table, { line: this.line, offset: this.offset, cells: [] }, i);
+    return cellLoc(this.table, { line: this.line, offset: this.offset }, i);
   }
 }
 
@@ -99,20 +101,39 @@ export function csvColumns(def: EntityDef): { header: string[]; line: string[] }
   return { header, line };
 }
 
+/**
+ * The label of the record being converted, built only if a message needs it
+ * (a million rows must not build a million label strings).
+ */
+class RowCtx implements FieldCtx {
+  row: CsvRowMap | null = null;
+  lineNo = 0;
+  readonly intern = new Map<string, string>();
+  constructor(
+    readonly diags: Diagnostics,
+    private readonly def: EntityDef,
+    private readonly lineWord: string | null,
+  ) {}
+  get what(): string {
+    const base = this.row ? recordLabel(this.def, this.row) : this.def.name;
+    return this.lineWord ? `${this.lineWord} ${this.lineNo} of ${base}` : base;
+  }
+}
+
 function parseEntityCsv(def: EntityDef, file: string, text: string, diags: Diagnostics, partial: Partial): AnyRecord[] {
-  const table = parseCsv(file, text, diags);
   if (def.single) {
     diags.push('file-shape', { file, line: 1, col: 1 }, `${def.name} must be a YAML file`, `rename it to ${def.path}.yaml`);
     return [];
   }
-  const index = headerIndex(table.header);
+  const reader = new CsvReader(file, text, diags);
+  const index = headerIndex(reader.header);
   const cols = csvColumns(def);
   const known = new Set([...cols.header, ...cols.line]);
   let headerOk = true;
-  table.header.forEach((h, i) => {
+  reader.header.forEach((h, i) => {
     if (h === '' || known.has(h)) return;
     headerOk = false;
-    const hl = cellLoc(table, { line: table.headerLine, offset: table.text.charCodeAt(0) === 0xfeff ? 1 : 0, cells: [] }, i);
+    const hl = cellLoc(reader, { line: reader.headerLine, offset: text.charCodeAt(0) === 0xfeff ? 1 : 0 }, i);
     if (h in def.fields || (def.lines && h === def.lines.field)) {
       diags.push('unknown-field', hl, `column "${h}" of ${def.plural} cannot be written in CSV`, `use a YAML file for ${def.plural} that need "${h}"`);
       return;
@@ -121,70 +142,117 @@ function parseEntityCsv(def: EntityDef, file: string, text: string, diags: Diagn
     diags.push('unknown-field', hl, `unknown column "${h}" for ${def.plural}`, guess ? `did you mean "${guess}"?` : `known columns: ${[...known].join(', ')}`);
   });
   if (!headerOk) return [];
+  // Locators keep only the file name and text, not the parsed rows, so rows can be freed.
+  const ref: CsvText = { file, text, headerLine: reader.headerLine };
+  const cursor = CsvRowMap.cursor(ref);
+  const rowMap = new CsvRowMap(ref, reader.header, index, cursor, { line: 0, offset: 0, cells: [] });
+  const mapOf = (row: CsvRow) => new CsvRowMap(ref, reader.header, index, cursor, row);
+  const locOf = (row: CsvRow) => new CsvLocator(ref, index, row.line, row.offset);
+  const out: AnyRecord[] = [];
   if (!def.lines) {
-    const out: AnyRecord[] = [];
-    for (const row of table.rows) {
-      const m = new CsvRowMap(table, index, row);
-      const rec = convertRecord(def.fields, m, { diags, what: recordLabel(def, m) }, { checkUnknown: false, partial }, new CsvLocator(table, index, row.line, row.offset));
+    const ctx = new RowCtx(diags, def, null);
+    const opts = { checkUnknown: false, partial };
+    for (let row = reader.next(); row; row = reader.next()) {
+      const m = rowMap;
+      m.row = row;
+      ctx.row = m;
+      const rec = convertRecord(def.fields, m, ctx, opts, locOf(row));
       if (rec) out.push(rec as AnyRecord);
     }
     return out;
   }
-  return parseGroupedCsv(def, table, index, cols.header, diags, partial);
-}
-
-/** Documents with lines: rows sharing a key form one record; header fields repeat (or stay blank) on later rows. */
-function parseGroupedCsv(def: EntityDef, table: CsvTable, index: Map<string, number>, headerCols: string[], diags: Diagnostics, partial: Partial): AnyRecord[] {
   const keyField = def.key[0]!;
   const keyIdx = index.get(keyField);
   if (keyIdx === undefined) {
-    diags.push('missing-field', { file: table.file, line: table.headerLine, col: 1 }, `${def.plural} CSV has no "${keyField}" column`, `add a "${keyField}" column that groups the ${def.lines!.field} of one ${def.name}`);
+    diags.push('missing-field', { file, line: reader.headerLine, col: 1 }, `${def.plural} CSV has no "${keyField}" column`, `add a "${keyField}" column that groups the ${def.lines.field} of one ${def.name}`);
     return [];
   }
-  const groups = new Map<string, CsvRow[]>();
-  for (const row of table.rows) {
-    const k = (row.cells[keyIdx] ?? '').trim();
-    let g = groups.get(k);
-    if (!g) groups.set(k, (g = []));
-    g.push(row);
+  // Documents with lines: consecutive rows sharing the key form one record.
+  const group: CsvRow[] = [];
+  let groupKey: string | null = null;
+  const conv = new GroupConverter(def, ref, reader.header, index, cols.header, mapOf, locOf, diags, partial);
+  for (let row = reader.next(); ; row = reader.next()) {
+    const k = row ? (row.cells[keyIdx] ?? '').trim() : null;
+    if (group.length && (row === null || k !== groupKey)) {
+      const rec = conv.convert(group);
+      if (rec) out.push(rec);
+      group.length = 0;
+    }
+    if (!row) break;
+    groupKey = k;
+    group.push(row);
   }
-  const lineFields = def.lines!.fields as FieldMap;
-  const onlyHead = new Set([...headerCols, def.lines!.field]);
-  const out: AnyRecord[] = [];
-  for (const [, rows] of groups) {
+  return out;
+}
+
+class GroupConverter {
+  private readonly lineFields: FieldMap;
+  private readonly onlyHead: Set<string>;
+  private readonly headCtx: RowCtx;
+  private readonly lineCtx: RowCtx;
+  private readonly keyField: string;
+  private lineMap: CsvRowMap | null = null;
+  constructor(
+    private readonly def: EntityDef,
+    private readonly ref: CsvText,
+    private readonly header: readonly string[],
+    private readonly index: Map<string, number>,
+    private readonly headerCols: readonly string[],
+    private readonly mapOf: (row: CsvRow) => CsvRowMap,
+    private readonly locOf: (row: CsvRow) => Locator,
+    private readonly diags: Diagnostics,
+    private readonly partial: Partial,
+  ) {
+    this.lineFields = def.lines!.fields as FieldMap;
+    this.onlyHead = new Set([...headerCols, def.lines!.field]);
+    this.headCtx = new RowCtx(diags, def, null);
+    this.lineCtx = new RowCtx(diags, def, def.lines!.field.replace(/s$/, ''));
+    this.keyField = def.key[0]!;
+  }
+
+  convert(rows: readonly CsvRow[]): AnyRecord | null {
+    const { def, index, diags } = this;
     const first = rows[0]!;
-    const firstMap = new CsvRowMap(table, index, first);
-    const what = recordLabel(def, firstMap);
+    const firstMap = this.mapOf(first);
     // Header fields repeated on later rows must agree with the first row.
-    for (const row of rows.slice(1)) {
-      for (const h of headerCols) {
+    for (let r = 1; r < rows.length; r++) {
+      const row = rows[r]!;
+      for (const h of this.headerCols) {
         const i = index.get(h);
-        if (i === undefined || h === keyField) continue;
-        const v = (row.cells[i] ?? '').trim();
+        if (i === undefined || h === this.keyField) continue;
+        const v = row.cells[i];
+        if (v === undefined || v === '' || v === first.cells[i]) continue;
+        const vt = v.trim();
         const v0 = (first.cells[i] ?? '').trim();
-        if (v !== '' && v !== v0) {
-          diags.push('conflicting-value', cellLoc(table, row, i), `${h} of ${what} is "${v}" here but "${v0}" on its first row`, `leave ${h} empty on continuation rows or repeat the same value`, [
-            { loc: cellLoc(table, first, i), message: 'first row' },
-          ]);
-        }
+        if (vt === '' || vt === v0) continue;
+        diags.push('conflicting-value', cellLoc(this.ref, row, i), `${h} of ${recordLabel(def, firstMap)} is "${vt}" here but "${v0}" on its first row`, `leave ${h} empty on continuation rows or repeat the same value`, [
+          { loc: cellLoc(this.ref, first, i), message: 'first row' },
+        ]);
       }
     }
     const lines: AnyRecord[] = [];
     let ok = true;
-    rows.forEach((row, n) => {
-      const m = new CsvRowMap(table, index, row);
-      const ln = convertRecord(lineFields, m, { diags, what: `${def.lines!.field.replace(/s$/, '')} ${n + 1} of ${what}` }, { checkUnknown: false }, new CsvLocator(table, index, row.line, row.offset));
+    this.lineCtx.row = firstMap;
+    const lineMap = this.lineMap ?? (this.lineMap = this.mapOf(first));
+    for (let n = 0; n < rows.length; n++) {
+      const row = rows[n]!;
+      this.lineCtx.lineNo = n + 1;
+      lineMap.row = row;
+      const ln = convertRecord(this.lineFields, lineMap, this.lineCtx, LINE_OPTS, this.locOf(row));
+      this.lineCtx.row = firstMap;
       if (ln) lines.push(ln as AnyRecord);
       else ok = false;
-    });
-    const head = convertRecord(def.fields, withLines(firstMap, def.lines!.field), { diags, what }, { checkUnknown: false, only: onlyHead, partial }, new CsvLocator(table, index, first.line, first.offset));
-    if (head && !ok) partial(head as AnyRecord);
-    if (!head || !ok) continue;
+    }
+    this.headCtx.row = firstMap;
+    const head = convertRecord(def.fields, withLines(firstMap, def.lines!.field), this.headCtx, { checkUnknown: false, only: this.onlyHead, partial: this.partial }, this.locOf(first));
+    if (head && !ok) this.partial(head as AnyRecord);
+    if (!head || !ok) return null;
     (head as Record<string, unknown>)[def.lines!.field] = lines;
-    out.push(head as AnyRecord);
+    return head as AnyRecord;
   }
-  return out;
 }
+
+const LINE_OPTS = { checkUnknown: false };
 
 /** A RawMap view that reports the lines field as present (its rows are parsed separately). */
 function withLines(m: CsvRowMap, field: string): RawMap {

@@ -25,12 +25,12 @@ export const registerShow: Register = (program, wrap) => {
         if (hits.length === 0) throw new DataError(`no record with id "${id}"`, 'ids are case-sensitive; `bizctl ls ENTITY` lists them');
         const rows: Cell[][] = [];
         for (const h of hits) {
-          rows.push(['entity', h.def.name], ['file', `${h.rec.loc.file}:${h.rec.loc.line}`]);
+          rows.push(['entity', h.def.name], ['file', `${h.rec.src.loc.file}:${h.rec.src.loc.line}`]);
           rows.push(...fieldRows(h.def.fields, h.rec, ''));
         }
         ctx.output({
           table: { columns: [{ key: 'field', en: 'field', zh: '字段' }, { key: 'value', en: 'value', zh: '值' }], rows },
-          json: hits.map((h) => ({ entity: h.def.name, file: h.rec.loc.file, line: h.rec.loc.line, record: recordToPlain(h.def.fields, h.rec) })),
+          json: hits.map((h) => ({ entity: h.def.name, file: h.rec.src.loc.file, line: h.rec.src.loc.line, record: recordToPlain(h.def.fields, h.rec) })),
         });
       }),
     );
