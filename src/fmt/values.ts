@@ -32,6 +32,8 @@ export function canonicalValue(spec: Field, text: string, minor: number): string
       const d = parseDec(t);
       return d ? d.toString() : text;
     }
+    case 'int':
+      return /^[-+]?\d+$/.test(t) ? String(Number(t)) : text;
     case 'bool':
       return spec.canon?.(t) ?? text;
     default:

@@ -23,6 +23,14 @@ export function formatYamlEntity(def: EntityDef, text: string, cfg: Config): str
   if (def.single) {
     if (isMap(root)) orderKeys(root, def.fields);
   } else if (isSeq(root)) {
+    // A file header comment separated by a blank line belongs to the file, not to the first record.
+    const first = root.items[0] as Node | undefined;
+    if (first && typeof first.commentBefore === 'string' && first.commentBefore.includes('\n\n')) {
+      const cut = first.commentBefore.lastIndexOf('\n\n');
+      const head = first.commentBefore.slice(0, cut);
+      doc.commentBefore = doc.commentBefore ? `${doc.commentBefore}\n\n${head}` : head;
+      first.commentBefore = first.commentBefore.slice(cut + 2);
+    }
     for (const it of root.items) if (isMap(it)) normaliseRecord(it, def.fields, cfg, null);
     if (def.sort) sortRecords(root, def.sort);
     root.items.forEach((it, i) => {
