@@ -1,0 +1,216 @@
+/**
+ * Generates docs/workspace.md and docs/diagnostics.md from the schemas, so
+ * the documentation lists exactly the fields bizctl reads (a test compares).
+ */
+import { EXAMPLES } from '../domain/entities/examples.js';
+import { ENTITIES, type EntityKey } from '../domain/entities/index.js';
+import type { EntityDef, ModuleName } from '../domain/entity.js';
+import { DIAGNOSTIC_CODES, DIAG_CODE_LIST } from '../diagnostics/types.js';
+import type { Field } from '../schema/fields.js';
+import type { FieldMap } from '../schema/record.js';
+import { configFields } from '../workspace/config.js';
+import { csvColumns } from '../workspace/parse-entity.js';
+
+const MODULE_TITLES: Record<ModuleName, string> = {
+  crm: 'CRM (`crm/`)',
+  inventory: 'Inventory (`inventory/`)',
+  purchasing: 'Purchasing (`purchasing/`)',
+  sales: 'Sales (`sales/`)',
+  production: 'Production (`production/`)',
+  finance: 'Finance (`finance/`)',
+  hr: 'HR and payroll (`hr/`)',
+};
+
+function typeText(f: Field): string {
+  switch (f.kind) {
+    case 'enum':
+      return (f.values ?? []).join(' \\| ');
+    case 'ref':
+      return `→ ${f.refTo}${f.soft ? ' (checked when present)' : ''}`;
+    case 'list': {
+      const inner = f.inner as Field;
+      return `list of ${typeText(inner)}`;
+    }
+    case 'records':
+      return 'list of lines (below)';
+    case 'object':
+      return 'mapping (below)';
+    case 'decmap':
+      return 'mapping name → number';
+    case 'money':
+      return 'money (≤ currency decimals)';
+    case 'rate':
+      return 'rate (0.13 or 13%)';
+    case 'datetime':
+      return 'date-time YYYY-MM-DD HH:MM';
+    case 'date':
+      return 'date YYYY-MM-DD';
+    case 'amount':
+      return 'amount [commodity]';
+    case 'any':
+      return 'structured (see module docs)';
+    default:
+      return f.kind;
+  }
+}
+
+function defaultText(f: Field): string {
+  const d = f.dflt as unknown;
+  if (d === undefined) return '';
+  if (Array.isArray(d)) return d.join(', ');
+  return String(d);
+}
+
+function fieldTable(fields: FieldMap): string[] {
+  const rows = ['| field | type | required | default | meaning |', '|---|---|---|---|---|'];
+  for (const [name, f] of Object.entries(fields)) {
+    const range = f.min || f.max ? ` ${f.min ? `≥ ${f.min.toString()}` : ''}${f.min && f.max ? ', ' : ''}${f.max ? `≤ ${f.max.toString()}` : ''}` : '';
+    rows.push(`| \`${name}\` | ${typeText(f)}${range} | ${f.req ? 'yes' : ''} | ${defaultText(f)} | ${f.description.replace(/\|/g, '\\|')} |`);
+  }
+  return rows;
+}
+
+function entitySection(key: EntityKey, def: EntityDef): string[] {
+  const out: string[] = [];
+  out.push(`### ${def.plural}`, '');
+  out.push(def.description, '');
+  const where = def.single ? `\`${def.path}.yaml\`` : `\`${def.path}.yaml\` or \`${def.path}.csv\`, or any number of such files in the folder \`${def.path}/\``;
+  out.push(`- **Files:** ${where}`);
+  if (def.key.length) out.push(`- **Key:** ${def.key.map((k) => `\`${k}\``).join(' + ')} (unique)`);
+  if (def.sort) out.push(`- **\`fmt\` order:** by ${def.sort.map((k) => `\`${k}\``).join(', ')}`);
+  else if (!def.single) out.push('- **`fmt` order:** as written (order carries meaning)');
+  if (def.lines) {
+    const cols = csvColumns(def);
+    out.push(`- **CSV:** one row per ${def.lines.field.replace(/s$/, '')}; consecutive rows with the same \`${def.key[0]}\` form one ${def.name}; header columns (${cols.header.map((c) => `\`${c}\``).join(', ')}) may be left empty on continuation rows. Line columns: ${cols.line.map((c) => `\`${c}\``).join(', ')}.`);
+  } else if (!def.single) {
+    const nonCsv = Object.entries(def.fields).filter(([, f]) => !f.csv).map(([n]) => `\`${n}\``);
+    out.push(`- **CSV:** one row per record; header = field names${nonCsv.length ? `; ${nonCsv.join(', ')} need YAML` : ''}.`);
+  }
+  out.push('', ...fieldTable(def.fields), '');
+  for (const [name, f] of Object.entries(def.fields)) {
+    if ((f.kind === 'records' || f.kind === 'object') && f.inner) {
+      out.push(`Fields of each entry of \`${name}\`:`, '', ...fieldTable(f.inner as FieldMap), '');
+    }
+  }
+  const ex = EXAMPLES[key];
+  out.push(`Example (\`${ex.file}\`):`, '', '```' + (ex.file.endsWith('.csv') ? 'csv' : 'yaml'), ex.text.trimEnd(), '```', '');
+  return out;
+}
+
+export function workspaceDoc(): string {
+  const out: string[] = [];
+  out.push('# Workspace reference', '');
+  out.push('<!-- Generated from the schemas by `npm run docs`; tests fail when it is out of date. Edit src/docs/workspace-doc.ts or the schemas, not this file. -->', '');
+  out.push(
+    'A bizctl workspace is a folder with a `bizctl.yaml` at its root and data files in module folders.',
+    'Every module is optional: **a workspace with only `crm/` files is complete and valid**, and a module switches on as soon as one of its files appears.',
+    'References to a module that is absent are not checked (they are marked "checked when present" below); all others are.',
+    '',
+    '```',
+    'bizctl.yaml                 company, currency, calendar, aging buckets, CRM stages, SLA, finance accounts',
+    'crm/        customers, contacts, deals, activities, campaigns, tickets',
+    'inventory/  items, boms, locations, stock (snapshot), moves',
+    'purchasing/ suppliers, purchase-orders',
+    'sales/      sales-orders, forecast',
+    'production/ work-orders',
+    'finance/    accounts, journal/, assertions, prices, invoices, bills, payments, credit-notes',
+    'hr/         employees, attendance/, payroll.yaml',
+    '```',
+    '',
+    '## General rules',
+    '',
+    '- **YAML or CSV.** Each entity may be one YAML file (a list of records), one CSV file (a header row of field names, then one row per record), or a folder of such files in any mix, e.g. `finance/journal/2026-10.yaml`. Files load in path order.',
+    '- **Text only.** bizctl reads YAML with the failsafe schema: every value is text until the field says what it is. `1234.50` stays exactly 1234.50; it never becomes a float.',
+    '- **Dates** are `YYYY-MM-DD` (`2026/1/3` is read too and `bizctl fmt` rewrites it); date-times are `YYYY-MM-DD HH:MM`.',
+    '- **Money and quantities** are exact decimals written plainly (`1234.50`, `-3`, `0.5`): no thousands separators, no currency signs. Money may not have more decimals than its currency (CNY 2, JPY 0). Rates are `0.13` or `13%`.',
+    '- **Lists** are YAML lists; in CSV, items separated by `;`.',
+    '- **Ids** have no spaces, commas or semicolons (`C0012`, `SO-2026-0041`, `DESK-1600`). Account names are colon-separated (`assets:bank:icbc`).',
+    '- **Empty** CSV cells and YAML `~`/`null`/empty values mean "not given"; the default applies.',
+    '- **Unknown fields are errors**, with a "did you mean" for typos, so misspelt data is never silently ignored.',
+    '- **Comments** (`# …`) are kept by every command that writes YAML; `bizctl fmt` keeps them attached to their record.',
+    '',
+    '## bizctl.yaml',
+    '',
+    'Every key is optional and has a default. `bizctl check` validates it like any data file.',
+    '',
+    ...fieldTable(configFields),
+    '',
+  );
+  for (const [name, f] of Object.entries(configFields)) {
+    if ((f.kind === 'records' || f.kind === 'object') && f.inner) out.push(`\`${name}:\``, '', ...fieldTable(f.inner as FieldMap), '');
+  }
+  out.push(
+    'Defaults: base currency CNY; workdays Monday–Friday, business hours 09:00–18:00; aging buckets 30, 60, 90, 120 days by due date;',
+    'CRM stages lead (10%, at risk after 14 days without activity), qualified (25%, 14), proposal (50%, 10), negotiation (75%, 7), won, lost;',
+    'SLA urgent 1h/8h, high 4h/24h, normal 8h/72h, low 24h/7d (first response/resolution);',
+    'finance accounts assets:receivable, liabilities:payable, income:sales, expenses:purchases, liabilities:tax:vat-output, assets:tax:vat-input, assets:bank, equity:retained-earnings.',
+    '',
+    '```yaml',
+    'company:',
+    '  name: 上海明达办公家具有限公司',
+    '  name_en: Shanghai Mingda Office Furniture Co., Ltd.',
+    'base_currency: CNY',
+    'calendar:',
+    '  workdays: [mon, tue, wed, thu, fri]',
+    '  holidays: [2026-10-01, 2026-10-02, 2026-10-05, 2026-10-06, 2026-10-07]',
+    '  extra_workdays: [2026-09-27, 2026-10-10]   # adjusted working weekends (调休)',
+    'aging:',
+    '  basis: due',
+    '  buckets: [30, 60, 90, 120]',
+    'crm:',
+    '  stages:',
+    '    - { id: lead, name: Lead, name_zh: 线索, probability: 10%, rot_days: 14 }',
+    '    - { id: proposal, name: Proposal, name_zh: 方案报价, probability: 50%, rot_days: 10 }',
+    '    - { id: won, kind: won }',
+    '    - { id: lost, kind: lost }',
+    'sla:',
+    '  clock: business',
+    '  priorities:',
+    '    high: { first_response: 4h, resolution: 2d }',
+    '    normal: { first_response: 1d, resolution: 5d }',
+    'finance:',
+    '  bank: assets:bank:icbc',
+    '```',
+    '',
+  );
+  const byModule = new Map<ModuleName, EntityKey[]>();
+  for (const key of Object.keys(ENTITIES) as EntityKey[]) {
+    const def = ENTITIES[key] as unknown as EntityDef;
+    const l = byModule.get(def.module) ?? [];
+    l.push(key);
+    byModule.set(def.module, l);
+  }
+  for (const [mod, keys] of byModule) {
+    out.push(`## ${MODULE_TITLES[mod]}`, '');
+    for (const k of keys) out.push(...entitySection(k, ENTITIES[k] as unknown as EntityDef));
+  }
+  return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+}
+
+export function diagnosticsDoc(): string {
+  const out = [
+    '# Diagnostics',
+    '',
+    '<!-- Generated by `npm run docs` from src/diagnostics/types.ts. -->',
+    '',
+    '`bizctl check` (and every command, before it does anything) reports every problem it finds, sorted by file and line:',
+    '',
+    '```',
+    'crm/customers.yaml:3:3: error[unknown-field]: unknown field "phne" in customer C0001',
+    '  |',
+    '3 |   phne: "13800000000"',
+    '  |   ^',
+    '  hint: did you mean "phone"?',
+    '```',
+    '',
+    'Errors make the command exit 1 and nothing is written; warnings are printed and do not fail (`check --strict` fails on them too).',
+    '`bizctl check --format json` prints `{ok, errors, warnings, diagnostics: [{file, line, col, severity, code, message, hint, related}]}` for editors and CI.',
+    'Each code has a minimal reproducer with its exact expected output in `tests/errors/<code>/`.',
+    '',
+    '| code | severity | meaning |',
+    '|---|---|---|',
+    ...DIAG_CODE_LIST.map((c) => `| \`${c}\` | ${DIAGNOSTIC_CODES[c][0]} | ${DIAGNOSTIC_CODES[c][1]} |`),
+    '',
+  ];
+  return out.join('\n');
+}
