@@ -17,15 +17,11 @@ const MESSY_CUSTOMERS = `# Our customers (kept by sales)
   tags: [vip, 华东]
 `;
 
-// Hand-written canonical form: records sorted by id (natural order: C0002 before C0010),
+// Hand-written canonical form: records keep their order (customers are curated by hand),
 // fields in schema order (id, name, status, created, payment_terms, credit_limit, tags),
-// 2026/1/3 → 2026-01-03, 5000 → 5000.00 (CNY has 2 decimals), +30 → 30, comments kept.
+// 2026/1/3 → 2026-01-03, 5000 → 5000.00 (CNY has 2 decimals), +30 → 30, comments kept,
+// the file header comment stays at the top, blank lines between records as written.
 const CANONICAL_CUSTOMERS = `# Our customers (kept by sales)
-
-- id: C0002
-  name: 上海明达办公家具有限公司
-  payment_terms: 30
-  tags: [vip, 华东]
 
 # a late addition
 - id: C0010
@@ -33,6 +29,10 @@ const CANONICAL_CUSTOMERS = `# Our customers (kept by sales)
   status: active
   created: 2026-01-03 # first call
   credit_limit: 5000.00
+- id: C0002
+  name: 上海明达办公家具有限公司
+  payment_terms: 30
+  tags: [vip, 华东]
 `;
 
 const MESSY_STOCK = 'qty,location,item,date\n5,WH2,B-1,2026-11-01\n10.0,WH1,B-1,2026-11-01\n+3,WH1,A-1,2026-11-01\n';
@@ -71,8 +71,7 @@ describe('bizctl fmt', () => {
     const before = snapshotDir(ws);
     const r = await run(['-C', ws, 'fmt', '--check']);
     expect(r.code).toBe(1);
-    // items.yaml changes too: canonical YAML has one blank line between records
-    expect(r.stdout).toBe('crm/customers.yaml\ninventory/items.yaml\ninventory/stock.csv\n');
+    expect(r.stdout).toBe('crm/customers.yaml\ninventory/stock.csv\n');
     expect(snapshotDir(ws)).toEqual(before);
     await run(['-C', ws, 'fmt']);
     const after = await run(['-C', ws, 'fmt', '--check']);

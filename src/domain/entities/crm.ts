@@ -9,7 +9,6 @@ export const customers = defineEntity({
   module: 'crm',
   path: 'crm/customers',
   key: ['id'],
-  sort: ['id'],
   description: 'Companies and people who buy from us (or might).',
   fields: {
     id: f.id().required().doc('customer id, e.g. C0012'),
@@ -40,7 +39,6 @@ export const contacts = defineEntity({
   module: 'crm',
   path: 'crm/contacts',
   key: ['id'],
-  sort: ['id'],
   description: 'People at customers.',
   fields: {
     id: f.id().required(),
@@ -74,7 +72,6 @@ export const deals = defineEntity({
   module: 'crm',
   path: 'crm/deals',
   key: ['id'],
-  sort: ['id'],
   lines: { field: 'lines', fields: dealLine },
   description: 'Opportunities from first contact to won or lost, with their stage history.',
   fields: {
@@ -107,7 +104,6 @@ export const activities = defineEntity({
   module: 'crm',
   path: 'crm/activities',
   key: ['id'],
-  sort: ['date', 'id'],
   description: 'Calls, meetings, visits, e-mails and tasks with customers.',
   fields: {
     id: f.id().required(),
@@ -129,7 +125,6 @@ export const campaigns = defineEntity({
   module: 'crm',
   path: 'crm/campaigns',
   key: ['id'],
-  sort: ['id'],
   description: 'Marketing campaigns with their cost and the products they promote.',
   fields: {
     id: f.id().required(),
@@ -151,7 +146,6 @@ export const tickets = defineEntity({
   module: 'crm',
   path: 'crm/tickets',
   key: ['id'],
-  sort: ['id'],
   description: 'Complaints and after-sales requests with SLA clocks.',
   fields: {
     id: f.id().required(),

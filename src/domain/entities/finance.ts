@@ -10,7 +10,6 @@ export const accounts = defineEntity({
   module: 'finance',
   path: 'finance/accounts',
   key: ['id'],
-  sort: ['id'],
   description: 'Chart of accounts: colon-separated names with a type.',
   fields: {
     id: f.account().required().doc('account name, e.g. assets:bank:icbc'),
@@ -93,7 +92,6 @@ export const invoices = defineEntity({
   module: 'finance',
   path: 'finance/invoices',
   key: ['id'],
-  sort: ['id'],
   lines: { field: 'lines', fields: docLine },
   description: 'Sales invoices; they post to receivable, revenue and output tax by themselves.',
   fields: {
@@ -116,7 +114,6 @@ export const bills = defineEntity({
   module: 'finance',
   path: 'finance/bills',
   key: ['id'],
-  sort: ['id'],
   lines: { field: 'lines', fields: docLine },
   description: 'Supplier bills; they post to payable, expense/stock and input tax by themselves.',
   fields: {
@@ -143,7 +140,6 @@ export const payments = defineEntity({
   module: 'finance',
   path: 'finance/payments',
   key: ['id'],
-  sort: ['date', 'id'],
   lines: { field: 'allocations', fields: allocation },
   description: 'Money received from customers or paid to suppliers, allocated to documents.',
   fields: {
@@ -167,7 +163,6 @@ export const creditNotes = defineEntity({
   module: 'finance',
   path: 'finance/credit-notes',
   key: ['id'],
-  sort: ['id'],
   lines: { field: 'lines', fields: docLine },
   description: 'Credits to customers (returns, price corrections), applied to an invoice or left open.',
   fields: {

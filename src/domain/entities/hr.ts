@@ -8,7 +8,6 @@ export const employees = defineEntity({
   module: 'hr',
   path: 'hr/employees',
   key: ['id'],
-  sort: ['id'],
   description: 'Employees with their pay data.',
   fields: {
     id: f.id().required().doc('e.g. E007'),

@@ -11,7 +11,6 @@ export const items = defineEntity({
   module: 'inventory',
   path: 'inventory/items',
   key: ['id'],
-  sort: ['id'],
   description: 'Products, sub-assemblies, components and materials, with their planning parameters.',
   fields: {
     id: f.id().required().doc('SKU, e.g. DESK-1600'),
@@ -58,7 +57,6 @@ export const boms = defineEntity({
   module: 'inventory',
   path: 'inventory/boms',
   key: ['item'],
-  sort: ['item'],
   lines: { field: 'components', fields: bomComponent },
   description: 'Bills of materials: one per make item, listing its components.',
   fields: {
@@ -75,7 +73,6 @@ export const locations = defineEntity({
   module: 'inventory',
   path: 'inventory/locations',
   key: ['id'],
-  sort: ['id'],
   description: 'Warehouses and other stock locations.',
   fields: {
     id: f.id().required(),
@@ -108,7 +105,6 @@ export const moves = defineEntity({
   module: 'inventory',
   path: 'inventory/moves',
   key: ['id'],
-  sort: ['date', 'id'],
   description: 'Stock movements after the snapshot: receipts, shipments, transfers, production, adjustments.',
   fields: {
     id: f.id().required(),

@@ -9,7 +9,6 @@ export const suppliers = defineEntity({
   module: 'purchasing',
   path: 'purchasing/suppliers',
   key: ['id'],
-  sort: ['id'],
   description: 'Companies we buy from.',
   fields: {
     id: f.id().required(),
@@ -44,7 +43,6 @@ export const purchaseOrders = defineEntity({
   module: 'purchasing',
   path: 'purchasing/purchase-orders',
   key: ['id'],
-  sort: ['id'],
   lines: { field: 'lines', fields: poLine },
   description: 'Orders to suppliers, with due dates and received quantities per line.',
   fields: {
@@ -77,7 +75,6 @@ export const salesOrders = defineEntity({
   module: 'sales',
   path: 'sales/sales-orders',
   key: ['id'],
-  sort: ['id'],
   lines: { field: 'lines', fields: soLine },
   description: 'Customer orders, with due dates and shipped quantities per line.',
   fields: {
@@ -117,7 +114,6 @@ export const workOrders = defineEntity({
   module: 'production',
   path: 'production/work-orders',
   key: ['id'],
-  sort: ['id'],
   description: 'Production orders for make items.',
   fields: {
     id: f.id().required().doc('e.g. WO-0042'),
