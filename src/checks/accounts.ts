@@ -40,6 +40,7 @@ export const accounts: Check = {
     for (const e of ws.data.journal as unknown as AnyRecord[]) {
       for (const p of e.postings as AnyRecord[]) check(p.account as string, () => p.src.at('account'), () => `journal entry ${e.id as string}`);
     }
+    for (const a of ws.data.assertions as unknown as AnyRecord[]) check(a.account as string, () => a.src.at('account'), () => `balance assertion of ${a.date as string}`);
     const usesDocs = ['invoices', 'bills', 'payments', 'credit-notes'].some((k) => ws.present.has(k as 'invoices'));
     if (usesDocs) {
       const f = ws.config.finance;

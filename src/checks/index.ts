@@ -2,6 +2,7 @@ import type { Diagnostics } from '../diagnostics/types.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { accounts } from './accounts.js';
 import { allocations } from './allocations.js';
+import { balanceAssertions } from './balance-assertions.js';
 import { bomCycles } from './bom-cycles.js';
 import type { Check } from './check.js';
 import { configValues } from './config-values.js';
@@ -13,7 +14,7 @@ import { precision } from './precision.js';
 import { references } from './references.js';
 
 /** Every validation, run in this order after loading. Each is one small file. */
-export const CHECKS: readonly Check[] = [duplicateIds, references, configValues, precision, dateOrder, bomCycles, journalBalance, allocations, accounts, duplicateCustomers];
+export const CHECKS: readonly Check[] = [duplicateIds, references, configValues, precision, dateOrder, bomCycles, journalBalance, allocations, accounts, balanceAssertions, duplicateCustomers];
 
 export function runChecks(ws: Workspace, d: Diagnostics): void {
   for (const c of CHECKS) c.run(ws, d);

@@ -12,6 +12,9 @@ import type { Workspace } from '../workspace/workspace.js';
 import { DataError, UsageError } from './errors.js';
 import type { CliIO } from './io.js';
 
+/** Journal text formats, accepted only by `ledger export`. */
+export const JOURNAL_FORMATS: readonly string[] = ['hledger', 'ledger'];
+
 export interface GlobalOptions {
   workspace?: string;
   asOf?: string;
@@ -46,7 +49,9 @@ export class Ctx {
     this.boxed = io.stdout.isTTY && !opts.output && io.env.TERM !== 'dumb';
     this.colorErr = when === 'always' || (when === 'auto' && io.stderr.isTTY && !noColor);
     if (opts.lang !== undefined && opts.lang !== 'en' && opts.lang !== 'zh-CN') throw new UsageError(`--lang must be en or zh-CN, not "${opts.lang}"`);
-    if (opts.format !== undefined && !FORMATS.includes(opts.format as Format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${opts.format}"`);
+    if (opts.format !== undefined && !FORMATS.includes(opts.format as Format) && !JOURNAL_FORMATS.includes(opts.format)) {
+      throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${opts.format}"`);
+    }
   }
 
   get lang(): Lang {
@@ -58,6 +63,9 @@ export class Ctx {
 
   /** --format, else the -o file's extension, else table. */
   get format(): Format {
+    if (this.opts.format && JOURNAL_FORMATS.includes(this.opts.format)) {
+      throw new UsageError(`--format ${this.opts.format} is only for \`bizctl ledger export\``, `reports take ${FORMATS.join(', ')}`);
+    }
     if (this.opts.format) return this.opts.format as Format;
     const ext = this.opts.output ? extname(this.opts.output).toLowerCase() : '';
     if (ext === '.csv') return 'csv';

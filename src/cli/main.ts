@@ -15,7 +15,7 @@ export function buildProgram(io: CliIO, exit: { code: number }): Command {
     .version(VERSION, '-V, --version')
     .option('-C, --workspace <dir>', 'workspace folder (default: $BIZCTL_WORKSPACE, else nearest bizctl.yaml upwards)')
     .option('--as-of <date>', 'report date YYYY-MM-DD (default: today)')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'tsv', 'json']))
+    .addOption(new Option('--format <format>', 'output format (ledger export: hledger or ledger)').choices(['table', 'csv', 'tsv', 'json', 'hledger', 'ledger']))
     .option('-o, --output <file>', 'write the report to a file (format from its extension)')
     .addOption(new Option('--color <when>', 'colour').choices(['auto', 'always', 'never']).default('auto'))
     .addOption(new Option('--lang <lang>', 'language of headers and messages').choices(['en', 'zh-CN']))
@@ -41,7 +41,11 @@ export function buildProgram(io: CliIO, exit: { code: number }): Command {
     };
   };
   for (const register of COMMANDS) register(program, run);
-  for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+  const configure = (c: Command): void => {
+    c.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+    c.commands.forEach(configure);
+  };
+  program.commands.forEach(configure);
   return program;
 }
 

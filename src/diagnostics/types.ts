@@ -36,6 +36,7 @@ export const DIAGNOSTIC_CODES = {
   'unknown-ref': ['error', 'a reference to a record that does not exist'],
   'bom-cycle': ['error', 'a bill of materials contains its own parent'],
   'unbalanced-entry': ['error', 'a journal entry whose postings do not sum to zero'],
+  'balance-assertion': ['error', 'an account balance differs from the balance asserted for it'],
   'over-allocated': ['error', 'payments or credit notes allocated beyond a document or a payment'],
   'bad-config': ['error', 'bizctl.yaml has a value that breaks a rule'],
   'date-order': ['error', 'an end date before its start date'],

@@ -63,6 +63,11 @@ export class Dec {
     return big(this._m);
   }
 
+  /** The mantissa as stored: a safe-integer number, or a bigint beyond 2^53 (for accumulators). */
+  get raw(): number | bigint {
+    return this._m;
+  }
+
   static int(n: number | bigint): Dec {
     if (typeof n === 'number' && !Number.isSafeInteger(n)) throw new RangeError(`Dec.int: ${n} is not a safe integer`);
     return new Dec(n, 0);

@@ -7,6 +7,8 @@ import { renderTable } from './table.js';
 export interface Rendered {
   readonly table: TableModel;
   readonly json: unknown;
+  /** A different row model for CSV/TSV (e.g. full account names instead of an indented tree). */
+  readonly csv?: TableModel;
 }
 
 export interface OutputStyle {
@@ -21,9 +23,9 @@ export function render(r: Rendered, style: OutputStyle): string {
     case 'table':
       return renderTable(r.table, { boxed: style.boxed, lang: style.lang, ...(style.bold ? { bold: style.bold } : {}) });
     case 'csv':
-      return renderCsv(r.table, ',');
+      return renderCsv(r.csv ?? r.table, ',');
     case 'tsv':
-      return renderCsv(r.table, '\t');
+      return renderCsv(r.csv ?? r.table, '\t');
     case 'json':
       return renderJson(r.json);
     default: {

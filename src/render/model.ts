@@ -18,8 +18,8 @@ export type Cell = string | number | boolean | Dec | null | undefined;
 export interface TableModel {
   readonly columns: readonly Column[];
   readonly rows: readonly (readonly Cell[])[];
-  /** Optional totals row, rendered after a rule in tables and as a last row in CSV. */
-  readonly footer?: readonly Cell[];
+  /** Optional totals rows (one per commodity, say), after a rule in tables and as last rows in CSV. */
+  readonly footer?: readonly (readonly Cell[])[];
   /** Lines printed under a table (e.g. the rule a report applies); table format only. */
   readonly notes?: readonly string[];
   readonly title?: string;

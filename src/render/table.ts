@@ -21,8 +21,8 @@ export function renderTable(t: TableModel, style: TableStyle): string {
 function plain(t: TableModel, style: TableStyle): string {
   const headers = t.columns.map((c) => columnLabel(c, style.lang));
   const body = t.rows.map((r) => t.columns.map((_, i) => cellText(r[i])));
-  const foot = t.footer ? t.columns.map((_, i) => cellText(t.footer![i])) : null;
-  const all = foot ? [...body, foot] : body;
+  const foot = (t.footer ?? []).map((f) => t.columns.map((_, i) => cellText(f[i])));
+  const all = [...body, ...foot];
   const widths = headers.map((h, i) => Math.max(displayWidth(h), ...all.map((r) => displayWidth(r[i]!))));
   const right = t.columns.map((c, i) => isRight(c, t.rows, i));
   const fmt = (cells: string[]) =>
@@ -32,7 +32,7 @@ function plain(t: TableModel, style: TableStyle): string {
       .replace(/\s+$/, '');
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
   const lines = [fmt(headers), rule, ...body.map(fmt)];
-  if (foot) lines.push(rule, fmt(foot));
+  if (foot.length) lines.push(rule, ...foot.map(fmt));
   return lines.join('\n');
 }
 
@@ -45,6 +45,6 @@ function boxed(t: TableModel, style: TableStyle): string {
     colAligns: right.map((r) => (r ? 'right' : 'left')),
   });
   for (const r of t.rows) table.push(t.columns.map((_, i) => cellText(r[i])));
-  if (t.footer) table.push(t.columns.map((_, i) => bold(cellText(t.footer![i]))));
+  for (const f of t.footer ?? []) table.push(t.columns.map((_, i) => bold(cellText(f[i]))));
   return table.toString();
 }

@@ -57,7 +57,7 @@ export const assertions = defineEntity({
   description: 'Dated balance assertions: the balance of an account at the end of a day.',
   fields: {
     date: f.date().required(),
-    account: f.ref('accounts').required(),
+    account: f.account().required().doc('checked against the chart of accounts when there is one'),
     balance: f.amount().required().doc('e.g. 52340.00 CNY'),
   },
 });

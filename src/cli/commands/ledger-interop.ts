@@ -1,0 +1,67 @@
+import { Command } from 'commander';
+import { resolve } from 'node:path';
+import type { Dec } from '../../domain/decimal.js';
+import type { IsoDate } from '../../domain/dates.js';
+import { buildLedger } from '../../engines/ledger/build.js';
+import { journalText, txnText, type DatedAssertion, type Dialect, type PriceLine } from '../../engines/ledger/journal-text.js';
+import { postingMatches, txnMatches } from '../../engines/ledger/query.js';
+import { writeFileAtomic } from '../../io/write.js';
+import type { Amount } from '../../schema/fields.js';
+import type { Workspace } from '../../workspace/workspace.js';
+import type { Wrap } from '../command.js';
+import { UsageError } from '../errors.js';
+import { addQueryOptions, queryFrom, type LedgerFlags } from '../ledger-options.js';
+import { registerLedgerImport } from './ledger-import.js';
+
+function extras(ws: Workspace): { assertions: DatedAssertion[]; prices: PriceLine[] } {
+  const base = ws.config.base_currency;
+  const assertions = ws.data.assertions.map((a) => {
+    const b = a.balance as Amount;
+    return { date: a.date as IsoDate, account: a.account as string, amount: b.qty as Dec, commodity: b.commodity ?? base };
+  });
+  const prices = ws.data.prices.map((p) => {
+    const pr = p.price as Amount;
+    return { date: p.date as IsoDate, commodity: p.commodity as string, price: pr.qty as Dec, in: pr.commodity ?? base };
+  });
+  return { assertions, prices };
+}
+
+export function registerLedgerInterop(ledger: Command, wrap: Wrap): void {
+  const print = addQueryOptions(new Command('print'))
+    .description('matching transactions in canonical journal form (hledger syntax), documents included')
+    .argument('[accounts...]', 'account patterns: print transactions with a matching posting');
+  print.action(
+    wrap((ctx, patterns: string[], flags: LedgerFlags) => {
+      const ws = ctx.workspace();
+      const q = queryFrom(flags, patterns, ctx.asOf);
+      const l = buildLedger(ws);
+      const txns = l.txns.filter((t) => txnMatches(t, q) && t.postings.some((p) => postingMatches(p, q)));
+      if (ctx.opts.format === 'json' || ctx.opts.format === 'csv') {
+        const rows = txns.flatMap((t) => t.postings.map((p) => [t.date, t.id, t.description, p.account, p.amount, p.commodity]));
+        ctx.output({
+          table: { columns: ['date', 'id', 'description', 'account', 'amount', 'commodity'].map((k) => ({ key: k, en: k })), rows },
+          json: txns.map((t) => ({ date: t.date, id: t.id, source: t.source, description: t.description, payee: t.payee ?? null, tags: t.tags, postings: t.postings.map((p) => ({ account: p.account, amount: p.amount, commodity: p.commodity, ...(p.balance ? { balance: p.balance } : {}), ...(p.memo ? { memo: p.memo } : {}) })) })),
+        });
+        return;
+      }
+      ctx.io.stdout.write(txns.map((t) => txnText(t)).join('\n'));
+    }),
+  );
+  const exp = new Command('export')
+    .description('write the whole ledger (journal + documents, accounts, prices, assertions) as an hledger or ledger-cli journal')
+    .addHelpText('after', '\nExamples:\n  bizctl ledger export --format hledger -o books.journal && hledger -f books.journal bal\n  bizctl ledger export --format ledger | ledger -f - bal');
+  exp.action(
+    wrap((ctx) => {
+      const dialect = (ctx.opts.format ?? 'hledger') as Dialect;
+      if (dialect !== 'hledger' && dialect !== 'ledger') throw new UsageError(`ledger export writes --format hledger or ledger, not ${dialect}`);
+      const ws = ctx.workspace();
+      const text = journalText(buildLedger(ws), extras(ws), dialect, ws.config.company.name || 'bizctl workspace');
+      if (ctx.opts.output) {
+        writeFileAtomic(resolve(ctx.io.cwd, ctx.opts.output), text);
+        ctx.info(`wrote ${ctx.opts.output}`);
+      } else ctx.io.stdout.write(text);
+    }),
+  );
+  ledger.addCommand(print).addCommand(exp);
+  registerLedgerImport(ledger, wrap);
+}

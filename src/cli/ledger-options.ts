@@ -1,0 +1,58 @@
+import type { Command } from 'commander';
+import { addDays, parseDate, type IsoDate } from '../domain/dates.js';
+import type { PeriodKind } from '../domain/periods.js';
+import { accountPattern, parseTagFilter, type Query } from '../engines/ledger/query.js';
+import { UsageError } from './errors.js';
+
+export interface LedgerFlags {
+  begin?: string;
+  end?: string;
+  tag?: string[];
+  monthly?: boolean;
+  quarterly?: boolean;
+  yearly?: boolean;
+  depth?: string;
+  flat?: boolean;
+  empty?: boolean;
+}
+
+/** The report-range options shared by ledger reports (hledger-compatible meanings). */
+export function addQueryOptions(cmd: Command, opts: { periods?: boolean; tree?: boolean } = {}): Command {
+  cmd
+    .option('-b, --begin <date>', 'include postings on or after this date')
+    .option('-e, --end <date>', 'include postings before this date (exclusive, like hledger); default: the day after --as-of')
+    .option('--tag <tag...>', 'only transactions with this tag (name or name=value); repeat to require several');
+  if (opts.periods) cmd.option('-M, --monthly', 'one column per month').option('-Q, --quarterly', 'one column per quarter').option('-Y, --yearly', 'one column per year');
+  if (opts.tree) cmd.option('--flat', 'a flat list of accounts with their own postings only').option('--depth <n>', 'hide accounts deeper than N (their amounts roll up)').option('-E, --empty', 'also show accounts with a zero balance');
+  return cmd;
+}
+
+function date(text: string, flag: string): IsoDate {
+  const d = parseDate(text);
+  if (!d) throw new UsageError(`${flag} "${text}" is not a date`, 'write YYYY-MM-DD');
+  return d;
+}
+
+export function queryFrom(flags: LedgerFlags, patterns: readonly string[], asOf: IsoDate): Query & { interval?: PeriodKind; depth?: number; flat: boolean; empty: boolean } {
+  const begin = flags.begin ? date(flags.begin, '--begin') : undefined;
+  const end = flags.end ? date(flags.end, '--end') : addDays(asOf, 1);
+  if (begin && end <= begin) throw new UsageError(`--end ${end} is not after --begin ${begin}`);
+  const kinds = [flags.monthly && 'month', flags.quarterly && 'quarter', flags.yearly && 'year'].filter(Boolean) as PeriodKind[];
+  if (kinds.length > 1) throw new UsageError('choose one of -M, -Q, -Y');
+  let depth: number | undefined;
+  if (flags.depth !== undefined) {
+    depth = Number(flags.depth);
+    if (!Number.isInteger(depth) || depth < 1) throw new UsageError(`--depth must be a whole number ≥ 1, not "${flags.depth}"`);
+  }
+  const q: Query & { interval?: PeriodKind; depth?: number; flat: boolean; empty: boolean } = {
+    ...(begin ? { begin } : {}),
+    end,
+    accounts: patterns.map(accountPattern),
+    tags: (flags.tag ?? []).map(parseTagFilter),
+    flat: flags.flat === true,
+    empty: flags.empty === true,
+    ...(kinds[0] ? { interval: kinds[0] } : {}),
+    ...(depth ? { depth } : {}),
+  };
+  return q;
+}
