@@ -296,7 +296,14 @@ DESK-1600,2027-01,150
   },
   journal: {
     file: 'finance/journal/2026-11.yaml',
-    text: `- id: JE-2026-1101
+    text: `- id: JE-2026-1031
+  date: 2026-10-31
+  description: 期初余额 opening balance
+  postings:
+    - account: assets:bank:icbc
+      amount: 1250000.00
+    - account: equity:capital
+- id: JE-2026-1101
   date: 2026-11-01
   description: 11月厂房租金
   payee: 上海某园区管理公司
