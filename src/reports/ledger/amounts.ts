@@ -4,6 +4,7 @@ import { commodityOrder, type Amounts } from '../../engines/ledger/balances.js';
 /** Amounts as a JSON object {commodity: "decimal"} in stable order. */
 export function amountsJson(a: Amounts, base: string): Record<string, string> {
   const out: Record<string, string> = {};
+  if (a.size === 0) out[base] = '0';
   for (const c of [...a.keys()].sort(commodityOrder(base))) out[c] = a.get(c)!.toString();
   return out;
 }
