@@ -1,4 +1,5 @@
 import type { Register } from '../command.js';
+import { registerArAp } from './arap.js';
 import { registerCheck } from './check.js';
 import { registerFmt } from './fmt.js';
 import { registerInit } from './init.js';
@@ -7,4 +8,4 @@ import { registerLs } from './ls.js';
 import { registerShow } from './show.js';
 
 /** Every top-level command, in help order. */
-export const COMMANDS: readonly Register[] = [registerInit, registerCheck, registerFmt, registerLs, registerShow, registerLedger];
+export const COMMANDS: readonly Register[] = [registerInit, registerCheck, registerFmt, registerLs, registerShow, registerLedger, registerArAp];
