@@ -7,7 +7,8 @@ import { REPO, run, snapshotDir } from './helpers.js';
 /**
  * The error catalogue: tests/errors/<code>/ws is a tiny workspace that
  * triggers exactly that diagnostic; expected.txt is the exact stderr of
- * `bizctl check` (positions counted by hand), exit the exit code.
+ * `bizctl check` (or of the command in `args`, run from the case folder;
+ * positions counted by hand), exit the exit code.
  */
 const DIR = join(REPO, 'tests', 'errors');
 const cases = readdirSync(DIR).filter((n) => existsSync(join(DIR, n, 'ws')));
@@ -20,7 +21,9 @@ describe('error catalogue', () => {
     it(code, async () => {
       const ws = join(DIR, code, 'ws');
       const before = snapshotDir(ws);
-      const r = await run(['-C', ws, 'check']);
+      const argsFile = join(DIR, code, 'args');
+      const args = existsSync(argsFile) ? readFileSync(argsFile, 'utf8').trim().split(/\s+/) : ['check'];
+      const r = await run(['-C', ws, ...args], { cwd: join(DIR, code) });
       expect(r.stderr).toBe(readFileSync(join(DIR, code, 'expected.txt'), 'utf8'));
       expect(r.code).toBe(Number(readFileSync(join(DIR, code, 'exit'), 'utf8').trim()));
       expect(r.stderr).toContain(`[${code}]`);

@@ -21,6 +21,8 @@ export const DIAGNOSTIC_CODES = {
   'bad-encoding': ['error', 'a file that is not valid UTF-8 (e.g. a GBK export from Excel)'],
   'yaml-syntax': ['error', 'the file is not valid YAML'],
   'csv-syntax': ['error', 'the file is not valid CSV (quotes, column count)'],
+  'journal-syntax': ['error', 'a line of an imported ledger/hledger journal that cannot be read'],
+  'unsupported-directive': ['error', 'a ledger/hledger feature outside the subset bizctl imports'],
   'file-shape': ['error', 'the file does not have the shape its entity needs (list of records, mapping)'],
   'unknown-file': ['warning', 'a data file in a module folder that bizctl does not know'],
   'unknown-field': ['error', 'a field or column that the entity does not have'],

@@ -1,6 +1,94 @@
-import type { Command } from 'commander';
+import { Command } from 'commander';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { Diagnostics } from '../../diagnostics/types.js';
+import { planImport } from '../../engines/ledger/import.js';
+import { parseLedgerJournal } from '../../io/ledger-journal.js';
+import { csvLine } from '../../io/csv.js';
+import { writeFileAtomic } from '../../io/write.js';
+import { loadWorkspace } from '../../workspace/load.js';
+import { buildWorkspace, keyOf, type SourceFile } from '../../workspace/workspace.js';
+import { ENTITIES } from '../../domain/entities/index.js';
 import type { Wrap } from '../command.js';
+import { DataError, EXIT, UsageError } from '../errors.js';
+import { stringify } from 'yaml';
 
-export function registerLedgerImport(_ledger: Command, _wrap: Wrap): void {
-  // implemented in the next step
+export function registerLedgerImport(ledger: Command, wrap: Wrap): void {
+  const cmd = new Command('import')
+    .description('import an hledger / ledger-cli journal into the workspace (new journal file; new accounts added to the chart)')
+    .argument('<file>', 'journal file (hledger or ledger syntax)')
+    .option('--to <path>', 'journal file to create, relative to the workspace (default: finance/journal/<name>.yaml)')
+    .option('--prefix <text>', 'id prefix for entries without a usable (CODE) (default: IMP-<name>)')
+    .option('--dry-run', 'report what would be written, write nothing')
+    .addHelpText('after', '\nSupported: transactions, postings, comments, tags, account and commodity directives, P prices, balance assertions (=), @ and @@ prices.\nAnything else is an error with its line, and nothing is written.\n\nExample:\n  bizctl ledger import old-books.journal --dry-run');
+  cmd.action(
+    wrap((ctx, file: string, opts: { to?: string; prefix?: string; dryRun?: boolean }) => {
+      const root = ctx.workspaceRoot();
+      const { ws, diagnostics } = loadWorkspace(root);
+      if (diagnostics.errorCount) {
+        ctx.printDiagnostics(diagnostics.list, ws);
+        throw new DataError('the workspace has errors; fix them before importing');
+      }
+      const path = resolve(ctx.io.cwd, file);
+      if (!existsSync(path)) throw new UsageError(`no such file: ${file}`);
+      const text = readFileSync(path, 'utf8');
+      const name = basename(path).replace(/\.[^.]+$/, '').replace(/[^\w-]+/g, '-');
+      const to = opts.to ?? `finance/journal/${name}.yaml`;
+      if (existsSync(join(root, to))) throw new DataError(`${to} already exists; nothing was written`, 'choose another file with --to, or remove it first');
+      const diags = new Diagnostics();
+      const parsed = parseLedgerJournal(file, text, diags);
+      const chart = ws.present.has('accounts') ? new Set(ws.data.accounts.map((a) => a.id as string)) : null;
+      const plan = planImport(parsed, file, { prefix: opts.prefix ?? `IMP-${name}`, existingIds: new Set(ws.data.journal.map((e) => e.id as string)), chart, base: ws.config.base_currency }, diags);
+      const sources = new Map<string, string>([[file, text]]);
+      if (diags.errorCount) {
+        ctx.printDiagnostics(diags.list, { ...ws, sources } as typeof ws);
+        throw new DataError(`${diags.errorCount} problem${diags.errorCount === 1 ? '' : 's'} in ${file}; nothing was written`);
+      }
+      // The files as they would be after the import.
+      const writes = new Map<string, string>([[to, plan.journalYaml]]);
+      if (plan.newAccounts.size) {
+        const accFile = ws.files.get('accounts')?.[0] ?? 'finance/accounts.yaml';
+        const before = ws.sources.get(accFile) ?? '';
+        const sep = before && !before.endsWith('\n') ? '\n' : '';
+        const add = [...plan.newAccounts].map(([id, type]) => (type ? { id, type } : { id }));
+        const text2 = accFile.endsWith('.csv') ? before + sep + add.map((a) => csvLine(csvCells(before, a))).join('\n') + '\n' : before + sep + stringify(add, { lineWidth: 0 });
+        writes.set(accFile, text2);
+      }
+      if (plan.pricesCsv) writes.set(`finance/prices/${name}.csv`, plan.pricesCsv);
+      const check = rebuild(ws.root, ws.sources, writes);
+      if (check.errorCount) {
+        ctx.printDiagnostics(check.list, { ...ws, sources: new Map([...ws.sources, ...writes]) } as typeof ws);
+        throw new DataError(`the imported entries would not pass \`bizctl check\`; nothing was written`);
+      }
+      const summary = `${plan.entries} entries, ${plan.postings} postings → ${to}${plan.newAccounts.size ? `; ${plan.newAccounts.size} new accounts` : ''}${plan.pricesCsv ? `; ${parsed.prices.length} prices` : ''}`;
+      if (opts.dryRun) {
+        ctx.info(`dry run: would write ${summary}`);
+        for (const f of writes.keys()) ctx.io.stdout.write(f + '\n');
+        return EXIT.OK;
+      }
+      for (const [f, t] of writes) writeFileAtomic(join(root, f), t);
+      ctx.info(`imported ${summary}`);
+      return EXIT.OK;
+    }),
+  );
+  ledger.addCommand(cmd);
+}
+
+/** Cells of a CSV accounts row in the file's column order. */
+function csvCells(text: string, a: { id: string; type?: string }): string[] {
+  const header = (text.split('\n')[0] ?? 'id,type').replace(/^\ufeff/, '').split(',');
+  return header.map((h) => (h === 'id' ? a.id : h === 'type' ? (a.type ?? '') : ''));
+}
+
+/** Load the workspace again from texts, with some files replaced or added, and return its diagnostics. */
+function rebuild(root: string, sources: ReadonlyMap<string, string>, writes: ReadonlyMap<string, string>): Diagnostics {
+  const all = new Map([...sources, ...writes]);
+  const files: SourceFile[] = [];
+  for (const [path, text] of all) {
+    if (path === 'bizctl.yaml') continue;
+    const def = Object.values(ENTITIES).find((e) => path === `${e.path}.yaml` || path === `${e.path}.csv` || path === `${e.path}.yml` || path.startsWith(`${e.path}/`));
+    files.push({ path, text, entity: def ? keyOf(def as never) : null });
+  }
+  files.sort((a, b) => (a.path < b.path ? -1 : 1));
+  return buildWorkspace(root, all.get('bizctl.yaml') ?? null, files).diagnostics;
 }

@@ -43,6 +43,7 @@ export const journal = defineEntity({
     description: f.text().required(),
     payee: f.text(),
     tags: f.list(f.text()).doc('"name" or "name:value"; in CSV separated by ";"'),
+    notes: f.text(),
     postings: records(posting, 'posting').required(),
   },
 });
