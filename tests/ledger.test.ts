@@ -144,3 +144,25 @@ describe('print and export', () => {
     );
   });
 });
+
+describe('valuation with prices (-X)', () => {
+  const ws = workspace({
+    'bizctl.yaml': 'base_currency: CNY\n',
+    'finance/journal.yaml': '- id: FX-1\n  date: 2026-01-02\n  description: buy dollars\n  postings:\n    - account: assets:bank:usd\n      amount: 100 USD\n      cost: 710.00 CNY\n    - account: assets:bank:cny\n      amount: -710.00 CNY\n',
+    'finance/prices.csv': 'date,commodity,price\n2026-01-01,USD,7.10 CNY\n2026-02-01,USD,7.20 CNY\n',
+  });
+  it('converts with the latest price on or before the date', async () => {
+    const jan = await run(['-C', ws, '--as-of', '2026-01-31', '--format', 'json', 'ledger', 'balance', '--flat', '-X', 'CNY']);
+    const j = JSON.parse(jan.stdout);
+    // 100 USD × 7.10 = 710.00 CNY; total −710.00 + 710.00 = 0.00
+    expect(j.rows.map((r: { account: string; balance: Record<string, string> }) => `${r.account} ${JSON.stringify(r.balance)}`)).toEqual(['assets:bank:cny {"CNY":"-710.00"}', 'assets:bank:usd {"CNY":"710.00"}']);
+    expect(j.total).toEqual({ CNY: '0.00' });
+    const feb = JSON.parse((await run(['-C', ws, '--as-of', '2026-02-15', '--format', 'json', 'ledger', 'balance', '--flat', '-X', 'CNY'])).stdout);
+    // 100 × 7.20 = 720.00: the dollars gained 10.00
+    expect(feb.total).toEqual({ CNY: '10.00' });
+  });
+  it('without -X amounts stay in their commodity', async () => {
+    const j = JSON.parse((await run(['-C', ws, '--as-of', '2026-01-31', '--format', 'json', 'ledger', 'balance', '--flat'])).stdout);
+    expect(j.total).toEqual({ CNY: '-710.00', USD: '100' });
+  });
+});

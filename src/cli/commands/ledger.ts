@@ -1,6 +1,9 @@
 import { Command } from 'commander';
 import { buildLedger } from '../../engines/ledger/build.js';
-import { balanceReport } from '../../reports/ledger/balance.js';
+import { balanceReport, valued } from '../../reports/ledger/balance.js';
+import { priceDb } from '../../engines/ledger/price-db.js';
+import { addDays } from '../../domain/dates.js';
+import { minorUnit } from '../../workspace/config.js';
 import { balanceView } from '../../reports/ledger/balance-view.js';
 import type { Register } from '../command.js';
 import { addQueryOptions, queryFrom, type LedgerFlags } from '../ledger-options.js';
@@ -24,13 +27,16 @@ Invoices, bills, payments and credit notes post to the ledger by themselves (tag
   );
   const bal = addQueryOptions(new Command('balance').alias('bal'), { periods: true, tree: true })
     .description('balances per account: a tree with subtotals (default) or --flat')
+    .option('-X, --value <commodity>', 'convert amounts to this commodity with finance/prices (latest price on or before each column end)')
     .argument('[accounts...]', 'account patterns (regular expressions, case-insensitive; any may match)');
   bal.action(
-    wrap((ctx, patterns: string[], flags: LedgerFlags) => {
+    wrap((ctx, patterns: string[], flags: LedgerFlags & { value?: string }) => {
       const ws = ctx.workspace();
       const spec = queryFrom(flags, patterns, ctx.asOf);
       const l = buildLedger(ws);
-      ctx.output(balanceView(balanceReport(l, spec), l.baseCurrency, l.accounts));
+      let report = balanceReport(l, spec);
+      if (flags.value) report = valued(report, priceDb(ws), flags.value, addDays(spec.end!, -1), minorUnit(ws.config, flags.value), ws.config.rounding);
+      ctx.output(balanceView(report, l.baseCurrency, l.accounts));
     }),
   );
   ledger.addCommand(bal);

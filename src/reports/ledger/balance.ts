@@ -10,6 +10,8 @@ import { clip, compareAccounts, depthOf, withAncestors } from '../../engines/led
 import { AccountSums, addAll, isZeroAmounts, type Amounts } from '../../engines/ledger/balances.js';
 import { postingMatches, txnMatches, type Query } from '../../engines/ledger/query.js';
 import type { Ledger } from '../../engines/ledger/types.js';
+import type { PriceDb } from '../../engines/ledger/prices.js';
+import type { RoundingMode } from '../../domain/decimal.js';
 
 export interface BalanceSpec extends Query {
   readonly flat: boolean;
@@ -102,4 +104,12 @@ function columnsFor(ledger: Ledger, q: Query, kind: PeriodKind): Period[] {
   }
   if (!first || !last || last < first) return [];
   return periodsBetween(kind, first, last);
+}
+
+/** The report with every amount valued in `target` (period columns at their own end dates). */
+export function valued(r: BalanceReport, db: PriceDb, target: string, date: IsoDate, minor: number, mode: RoundingMode): BalanceReport {
+  const v = (a: Amounts, d: IsoDate) => db.value(a, target, d, minor, mode);
+  const colDate = (i: number) => (r.periods?.[i]?.end && r.periods[i]!.end < date ? r.periods[i]!.end : date);
+  const rows = r.rows.map((row) => (row.columns ? { ...row, amounts: v(row.amounts, date), columns: row.columns.map((c, i) => v(c, colDate(i))) } : { ...row, amounts: v(row.amounts, date) }));
+  return { periods: r.periods, rows, total: v(r.total, date), ...(r.totalColumns ? { totalColumns: r.totalColumns.map((c, i) => v(c, colDate(i))) } : {}) };
 }
