@@ -1,6 +1,7 @@
 import type { Register } from '../command.js';
 import { registerArAp } from './arap.js';
 import { registerCheck } from './check.js';
+import { registerExport } from './export.js';
 import { registerFmt } from './fmt.js';
 import { registerInit } from './init.js';
 import { registerLedger } from './ledger.js';
@@ -8,4 +9,4 @@ import { registerLs } from './ls.js';
 import { registerShow } from './show.js';
 
 /** Every top-level command, in help order. */
-export const COMMANDS: readonly Register[] = [registerInit, registerCheck, registerFmt, registerLs, registerShow, registerLedger, registerArAp];
+export const COMMANDS: readonly Register[] = [registerInit, registerCheck, registerFmt, registerLs, registerShow, registerLedger, registerArAp, registerExport];
