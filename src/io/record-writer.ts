@@ -50,42 +50,53 @@ export function appendYamlRecords(text: string, records: readonly PlainRecord[])
 }
 
 /**
- * Change fields of the index-th record of a YAML list: existing scalar
- * values are replaced in place (quote style kept when possible); missing keys
- * are inserted as new lines after the record, in the order given.
+ * Change fields of records of a YAML list (index → changes), parsing the file
+ * once: existing scalar values are replaced in place (double quotes kept);
+ * missing keys are inserted as new lines after their record, in the order given.
  */
-export function updateYamlRecord(text: string, index: number, changes: readonly [string, string][]): string {
+export function updateYamlRecords(text: string, changesByIndex: ReadonlyMap<number, readonly [string, string][]>): string {
+  if (changesByIndex.size === 0) return text;
   const lc = new LineCounter();
   const doc = parseDocument(text, { schema: 'failsafe', lineCounter: lc });
   const seq = doc.contents;
   if (!isSeq(seq)) throw new Error('not a YAML list');
-  const map = seq.items[index];
-  if (!isMap(map)) throw new Error(`record ${index} is not a mapping`);
   const edits: { start: number; end: number; text: string }[] = [];
-  const missing: [string, string][] = [];
-  for (const [key, value] of changes) {
-    const pair = (map as YAMLMap).items.find((p) => isScalar((p as Pair).key) && String(((p as Pair).key as Scalar).value) === key) as Pair | undefined;
-    const v = pair?.value as Scalar | null | undefined;
-    if (pair && v && isScalar(v) && v.range) edits.push({ start: v.range[0], end: v.range[1], text: v.type === 'QUOTE_DOUBLE' ? JSON.stringify(value) : yamlScalar(value) });
-    else if (pair && !v) {
-      const k = pair.key as Scalar;
-      edits.push({ start: k.range![1], end: k.range![1] + 1, text: `: ${yamlScalar(value)}` });
-    } else missing.push([key, value]);
+  for (const [index, changes] of changesByIndex) {
+    const map = seq.items[index];
+    if (!isMap(map)) throw new Error(`record ${index} is not a mapping`);
+    const missing: [string, string][] = [];
+    for (const [key, value] of changes) {
+      const pair = (map as YAMLMap).items.find((p) => isScalar((p as Pair).key) && String(((p as Pair).key as Scalar).value) === key) as Pair | undefined;
+      const v = pair?.value as Scalar | null | undefined;
+      if (pair && v && isScalar(v) && v.range) edits.push({ start: v.range[0], end: v.range[1], text: v.type === 'QUOTE_DOUBLE' ? JSON.stringify(value) : yamlScalar(value) });
+      else if (pair && !v) {
+        const k = pair.key as Scalar;
+        edits.push({ start: k.range![1], end: k.range![1] + 1, text: `: ${yamlScalar(value)}` });
+      } else missing.push([key, value]);
+    }
+    if (missing.length) {
+      const firstKey = ((map as YAMLMap).items[0] as Pair).key as Scalar;
+      const col = lc.linePos(firstKey.range![0]).col - 1;
+      let at = (map as YAMLMap).range![1];
+      while (at > 0 && (text[at - 1] === '\n' || text[at - 1] === ' ')) at--;
+      const nl = text.indexOf('\n', at);
+      const pos = nl < 0 ? text.length : nl;
+      edits.push({ start: pos, end: pos, text: missing.map(([k, v]) => `\n${' '.repeat(col)}${k}: ${yamlScalar(v)}`).join('') });
+    }
   }
-  if (missing.length) {
-    const firstKey = ((map as YAMLMap).items[0] as Pair).key as Scalar;
-    const col = lc.linePos(firstKey.range![0]).col - 1;
-    const end = (map as YAMLMap).range![1];
-    // insert after the last line of the record (end may sit on the next line's start)
-    let at = end;
-    while (at > 0 && (text[at - 1] === '\n' || text[at - 1] === ' ')) at--;
-    const nl = text.indexOf('\n', at);
-    const pos = nl < 0 ? text.length : nl;
-    edits.push({ start: pos, end: pos, text: missing.map(([k, v]) => `\n${' '.repeat(col)}${k}: ${yamlScalar(v)}`).join('') });
+  edits.sort((a, b) => b.start - a.start);
+  const parts: string[] = [];
+  let tail = text.length;
+  for (const e of edits) {
+    parts.push(text.slice(e.end, tail), e.text);
+    tail = e.start;
   }
-  let out = text;
-  for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-  return out;
+  parts.push(text.slice(0, tail));
+  return parts.reverse().join('');
+}
+
+export function updateYamlRecord(text: string, index: number, changes: readonly [string, string][]): string {
+  return updateYamlRecords(text, new Map([[index, changes]]));
 }
 
 /** The header of a CSV text. */
@@ -118,18 +129,33 @@ export function appendCsvRows(text: string, rows: readonly Record<string, string
   return base + sep + rows.map((r) => csvLine(header.map((c) => r[c] ?? ''))).join('\n') + '\n';
 }
 
-/** Replace the data row that starts on `line` with new cell values (by column name); other rows untouched. */
-export function updateCsvRow(text: string, line: number, values: Record<string, string>): string {
-  const d = new Diagnostics();
-  const reader = new CsvReader('', text, d);
+/** Replace data rows (by the line they start on) with new cell values by column name, in one pass; other rows untouched. */
+export function updateCsvRows(text: string, valuesByLine: ReadonlyMap<number, Record<string, string>>): string {
+  if (valuesByLine.size === 0) return text;
+  const reader = new CsvReader('', text, new Diagnostics());
   const header = reader.header;
-  for (let r = reader.next(); r; r = reader.next()) {
-    if (r.line !== line) continue;
+  const parts: string[] = [];
+  let copied = 0;
+  let found = 0;
+  let row = reader.next();
+  while (row) {
     const next = reader.next();
-    let end = next ? next.offset : text.length;
-    while (end > r.offset && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
-    const cells = header.map((h, i) => (h in values ? values[h]! : (r.cells[i] ?? '')));
-    return text.slice(0, r.offset) + csvLine(cells) + text.slice(end);
+    const values = valuesByLine.get(row.line);
+    if (values) {
+      found++;
+      let end = next ? next.offset : text.length;
+      while (end > row.offset && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
+      const r = row;
+      parts.push(text.slice(copied, r.offset), csvLine(header.map((h, i) => (h in values ? values[h]! : (r.cells[i] ?? '')))));
+      copied = end;
+    }
+    row = next;
   }
-  throw new Error(`no CSV row on line ${line}`);
+  if (found !== valuesByLine.size) throw new Error('a CSV row to update was not found');
+  parts.push(text.slice(copied));
+  return parts.join('');
+}
+
+export function updateCsvRow(text: string, line: number, values: Record<string, string>): string {
+  return updateCsvRows(text, new Map([[line, values]]));
 }

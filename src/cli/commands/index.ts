@@ -3,10 +3,11 @@ import { registerArAp } from './arap.js';
 import { registerCheck } from './check.js';
 import { registerExport } from './export.js';
 import { registerFmt } from './fmt.js';
+import { registerImport } from './import.js';
 import { registerInit } from './init.js';
 import { registerLedger } from './ledger.js';
 import { registerLs } from './ls.js';
 import { registerShow } from './show.js';
 
 /** Every top-level command, in help order. */
-export const COMMANDS: readonly Register[] = [registerInit, registerCheck, registerFmt, registerLs, registerShow, registerLedger, registerArAp, registerExport];
+export const COMMANDS: readonly Register[] = [registerInit, registerCheck, registerFmt, registerLs, registerShow, registerLedger, registerArAp, registerExport, registerImport];

@@ -7,8 +7,7 @@ import { parseLedgerJournal } from '../../io/ledger-journal.js';
 import { csvLine } from '../../io/csv.js';
 import { writeFileAtomic } from '../../io/write.js';
 import { loadWorkspace } from '../../workspace/load.js';
-import { buildWorkspace, keyOf, type SourceFile } from '../../workspace/workspace.js';
-import { ENTITIES } from '../../domain/entities/index.js';
+import { rebuildWith } from '../../workspace/rebuild.js';
 import type { Wrap } from '../command.js';
 import { DataError, EXIT, UsageError } from '../errors.js';
 import { stringify } from 'yaml';
@@ -55,7 +54,7 @@ export function registerLedgerImport(ledger: Command, wrap: Wrap): void {
         writes.set(accFile, text2);
       }
       if (plan.pricesCsv) writes.set(`finance/prices/${name}.csv`, plan.pricesCsv);
-      const check = rebuild(ws.root, ws.sources, writes);
+      const check = rebuildWith(ws, writes).diagnostics;
       if (check.errorCount) {
         ctx.printDiagnostics(check.list, { ...ws, sources: new Map([...ws.sources, ...writes]) } as typeof ws);
         throw new DataError(`the imported entries would not pass \`bizctl check\`; nothing was written`);
@@ -80,15 +79,3 @@ function csvCells(text: string, a: { id: string; type?: string }): string[] {
   return header.map((h) => (h === 'id' ? a.id : h === 'type' ? (a.type ?? '') : ''));
 }
 
-/** Load the workspace again from texts, with some files replaced or added, and return its diagnostics. */
-function rebuild(root: string, sources: ReadonlyMap<string, string>, writes: ReadonlyMap<string, string>): Diagnostics {
-  const all = new Map([...sources, ...writes]);
-  const files: SourceFile[] = [];
-  for (const [path, text] of all) {
-    if (path === 'bizctl.yaml') continue;
-    const def = Object.values(ENTITIES).find((e) => path === `${e.path}.yaml` || path === `${e.path}.csv` || path === `${e.path}.yml` || path.startsWith(`${e.path}/`));
-    files.push({ path, text, entity: def ? keyOf(def as never) : null });
-  }
-  files.sort((a, b) => (a.path < b.path ? -1 : 1));
-  return buildWorkspace(root, all.get('bizctl.yaml') ?? null, files).diagnostics;
-}

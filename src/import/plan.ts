@@ -1,0 +1,291 @@
+/**
+ * Plan an import: read the rows of the input CSV through the column map,
+ * convert them with the entity's schema (every problem located at the input
+ * file's row and column), resolve references by id or unique name, dedupe
+ * within the file and against the workspace by the chosen keys, and decide
+ * per record: create, update, unchanged, skipped or invalid. Pure.
+ */
+import type { EntityDef } from '../domain/entity.js';
+import { ENTITIES, type EntityKey } from '../domain/entities/index.js';
+import { Diagnostics, type Diagnostic, type SourceLoc } from '../diagnostics/types.js';
+import { cellLoc, CsvReader, type CsvRow } from '../io/csv.js';
+import { EntriesMap, type RawScalar } from '../io/raw.js';
+import type { Field } from '../schema/fields.js';
+import { convertRecord, type FieldMap } from '../schema/record.js';
+import { normaliseEmail, normaliseName, normalisePhone } from '../checks/duplicate-customers.js';
+import { recordToPlain } from '../reports/records.js';
+import { didYouMean } from '../util/suggest.js';
+import type { AnyRecord } from '../workspace/parse-entity.js';
+import type { Workspace } from '../workspace/workspace.js';
+import { importDate, importNumber } from './formats.js';
+import type { ImportMap } from './map.js';
+
+export type Mode = 'create' | 'upsert' | 'update';
+export type ActionKind = 'create' | 'update' | 'unchanged' | 'skipped' | 'invalid';
+
+export interface Action {
+  readonly kind: ActionKind;
+  /** Input rows (line numbers in the input file) this record came from. */
+  readonly rows: readonly number[];
+  readonly id: string;
+  /** Canonical record for create; changed fields for update. */
+  readonly record?: Record<string, unknown>;
+  readonly existing?: AnyRecord;
+  readonly changes?: readonly { field: string; from: string; to: string }[];
+  readonly reason?: string;
+  readonly diagnostics?: readonly Diagnostic[];
+}
+
+export interface ImportPlan {
+  readonly actions: readonly Action[];
+  readonly ignoredColumns: readonly string[];
+  readonly header: readonly string[];
+  /** Input row cells by line, for reject files. */
+  readonly rowCells: ReadonlyMap<number, readonly string[]>;
+}
+
+export interface PlanOptions {
+  readonly entity: EntityKey;
+  readonly file: string;
+  readonly text: string;
+  readonly map: ImportMap;
+  readonly keys: readonly string[];
+  readonly mode: Mode;
+}
+
+/** How a key field's values are compared. */
+export function normaliseKey(field: string, v: string): string {
+  if (field === 'phone' || field === 'mobile') return normalisePhone(v);
+  if (field === 'email') return normaliseEmail(v);
+  if (field === 'name') return normaliseName(v);
+  return v.trim();
+}
+
+function canonical(spec: Field, text: string, map: ImportMap): string {
+  switch (spec.kind) {
+    case 'date':
+      return importDate(text, map.dateOrder) ?? text;
+    case 'money':
+    case 'qty':
+    case 'price':
+    case 'decimal':
+    case 'int':
+      return importNumber(text, { decimal: map.decimal }) ?? text;
+    case 'rate': {
+      if (text.trim().endsWith('%')) {
+        const n = importNumber(text.trim().slice(0, -1), { decimal: map.decimal });
+        return n === null ? text : `${n}%`;
+      }
+      return importNumber(text, { decimal: map.decimal }) ?? text;
+    }
+    default:
+      return text;
+  }
+}
+
+/** Next free id following the pattern of existing ids (longest common prefix + number). */
+export function idAllocator(existing: Iterable<string>, fallbackPrefix: string): () => string {
+  const counts = new Map<string, { max: number; width: number; n: number }>();
+  for (const id of existing) {
+    const m = /^(.*?)(\d+)$/.exec(id);
+    if (!m) continue;
+    const e = counts.get(m[1]!) ?? { max: 0, width: m[2]!.length, n: 0 };
+    e.max = Math.max(e.max, Number(m[2]));
+    e.width = Math.max(e.width, m[2]!.length);
+    e.n++;
+    counts.set(m[1]!, e);
+  }
+  let best: [string, { max: number; width: number; n: number }] | undefined;
+  for (const c of counts) if (!best || c[1].n > best[1].n || (c[1].n === best[1].n && c[0] < best[0])) best = c;
+  const prefix = best?.[0] ?? fallbackPrefix;
+  let next = (best?.[1].max ?? 0) + 1;
+  const width = best?.[1].width ?? 4;
+  return () => `${prefix}${String(next++).padStart(width, '0')}`;
+}
+
+const ID_PREFIX: Partial<Record<EntityKey, string>> = { customers: 'C', contacts: 'P', deals: 'D-', activities: 'A-', campaigns: 'CMP-', tickets: 'T-', suppliers: 'S', employees: 'E', payments: 'PAY-', invoices: 'INV-', bills: 'BILL-', 'credit-notes': 'CN-', 'sales-orders': 'SO-', 'purchase-orders': 'PO-', 'work-orders': 'WO-', moves: 'MV-', journal: 'JE-' };
+
+export function planImport(ws: Workspace, o: PlanOptions): ImportPlan {
+  const def = ENTITIES[o.entity] as unknown as EntityDef;
+  const reader = new CsvReader(o.file, o.text, new Diagnostics());
+  const header = reader.header;
+  const rows: CsvRow[] = [];
+  for (let r = reader.next(); r; r = reader.next()) rows.push(r);
+  const fieldsAll: FieldMap = { ...def.fields, ...(def.lines?.fields ?? {}) };
+  // Which input column feeds which field.
+  const colFor = new Map<string, number[]>();
+  const lowerHeader = header.map((h) => h.toLowerCase());
+  const used = new Set<number>();
+  for (const f of Object.keys(fieldsAll)) {
+    const named = o.map.columns.get(f);
+    const idxs = named ? named.map((h) => header.indexOf(h)).filter((i) => i >= 0) : [lowerHeader.indexOf(f.toLowerCase())].filter((i) => i >= 0);
+    if (idxs.length) {
+      colFor.set(f, idxs);
+      idxs.forEach((i) => used.add(i));
+    }
+  }
+  const ignoredColumns = header.filter((h, i) => h !== '' && !used.has(i));
+  const ref = { file: o.file, text: o.text, headerLine: reader.headerLine };
+  const locOf = (row: CsvRow, col: number): SourceLoc => cellLoc(ref, row, col);
+
+  /** A raw map of one row for the given fields, values mapped and reformatted. */
+  const rawOf = (row: CsvRow, fields: FieldMap, diags: Diagnostics): EntriesMap => {
+    const m = new EntriesMap({ file: o.file, line: row.line, col: 1 });
+    for (const f of Object.keys(fields)) {
+      const spec = fields[f]!;
+      const idxs = colFor.get(f);
+      let text: string | undefined;
+      let loc: SourceLoc = { file: o.file, line: row.line, col: 1 };
+      for (const i of idxs ?? []) {
+        const v = (row.cells[i] ?? '').trim();
+        if (v !== '') {
+          text = v;
+          loc = locOf(row, i);
+          break;
+        }
+      }
+      if (text === undefined) text = o.map.constants.get(f);
+      if (text === undefined) continue;
+      const table = o.map.values.get(f);
+      if (table && table.has(text)) text = table.get(text)!;
+      text = canonical(spec, text, o.map);
+      if (spec.kind === 'ref' && spec.refTo) text = resolveRef(ws, spec.refTo as EntityKey, spec.soft === true, text, loc, f, diags);
+      const s: RawScalar = { kind: 'scalar', text, isNull: false, loc };
+      m.set(f, loc, s);
+    }
+    return m;
+  };
+
+  // Group rows into records: documents with lines by their key, others one row each.
+  const groups: CsvRow[][] = [];
+  if (def.lines) {
+    const keyCols = colFor.get(def.key[0]!);
+    const byKey = new Map<string, CsvRow[]>();
+    for (const r of rows) {
+      const k = keyCols ? (r.cells[keyCols[0]!] ?? '').trim() : '';
+      if (!k) groups.push([r]);
+      else {
+        let g = byKey.get(k);
+        if (!g) {
+          byKey.set(k, (g = []));
+          groups.push(g);
+        }
+        g.push(r);
+      }
+    }
+  } else for (const r of rows) groups.push([r]);
+
+  const existing = ws.data[o.entity] as unknown as AnyRecord[];
+  const keyIndex = new Map<string, Map<string, AnyRecord[]>>();
+  for (const k of o.keys) {
+    const m = new Map<string, AnyRecord[]>();
+    for (const r of existing) {
+      const v = r[k];
+      if (typeof v !== 'string' || !v) continue;
+      const n = normaliseKey(k, v);
+      if (!n) continue;
+      const l = m.get(n) ?? [];
+      l.push(r);
+      m.set(n, l);
+    }
+    keyIndex.set(k, m);
+  }
+  const seenInFile = new Map<string, number>();
+  const nextId = idAllocator(existing.map((r) => r[def.key[0]!] as string).filter((x) => typeof x === 'string'), ID_PREFIX[o.entity] ?? `${o.entity.slice(0, 1).toUpperCase()}`);
+  const actions: Action[] = [];
+  const idField = def.key.length === 1 ? def.key[0]! : null;
+
+  for (const g of groups) {
+    const first = g[0]!;
+    const lines = g.map((r) => r.line);
+    const diags = new Diagnostics();
+    const raw = rawOf(first, def.fields, diags);
+    const matchIds = new Set<AnyRecord>();
+    let dupRow: number | undefined;
+    for (const k of o.keys) {
+      const v = raw.get(k);
+      if (!v || v.kind !== 'scalar') continue;
+      const n = normaliseKey(k, v.text);
+      if (!n) continue;
+      for (const r of keyIndex.get(k)?.get(n) ?? []) matchIds.add(r);
+      const fk = `${k}\u0000${n}`;
+      if (seenInFile.has(fk)) dupRow ??= seenInFile.get(fk);
+    }
+    if (dupRow !== undefined) {
+      actions.push({ kind: 'skipped', rows: lines, id: '', reason: `duplicate of row ${dupRow} in this file` });
+      continue;
+    }
+    for (const k of o.keys) {
+      const v = raw.get(k);
+      if (v && v.kind === 'scalar' && normaliseKey(k, v.text)) seenInFile.set(`${k}\u0000${normaliseKey(k, v.text)}`, first.line);
+    }
+    if (matchIds.size > 1) {
+      const ids = [...matchIds].map((r) => String(r[idField ?? def.key[0]!])).sort();
+      actions.push({ kind: 'invalid', rows: lines, id: '', reason: `matches ${ids.length} existing records (${ids.join(', ')}) by ${o.keys.join('/')}`, diagnostics: [] });
+      continue;
+    }
+    const match = [...matchIds][0];
+    if (!match && o.mode === 'update') {
+      actions.push({ kind: 'skipped', rows: lines, id: '', reason: 'no existing record matches (mode update)' });
+      continue;
+    }
+    if (match && o.mode === 'create') {
+      actions.push({ kind: 'skipped', rows: lines, id: String(match[def.key[0]!]), reason: `exists already (mode create)` });
+      continue;
+    }
+    if (match) {
+      // Update: convert the given fields only, against the existing record.
+      const rec = convertRecord(def.fields, raw, { diags, what: `row ${first.line}` }, { checkUnknown: false, only: new Set(raw.keys()) });
+      if (!rec || diags.errorCount) {
+        actions.push({ kind: 'invalid', rows: lines, id: String(match[def.key[0]!]), diagnostics: diags.list });
+        continue;
+      }
+      const before = recordToPlain(def.fields, match);
+      const after = recordToPlain(def.fields, rec);
+      const changes: { field: string; from: string; to: string }[] = [];
+      for (const [f, v] of Object.entries(after)) {
+        if (def.key.includes(f) || typeof v !== 'string') continue;
+        // A match key written differently (138 1234 5678 vs 13812345678) is the same value: keep the existing text.
+        if (o.keys.includes(f) && typeof before[f] === 'string' && normaliseKey(f, before[f] as string) === normaliseKey(f, v)) continue;
+        if (before[f] !== v) changes.push({ field: f, from: (before[f] as string | undefined) ?? '', to: v });
+      }
+      const id = String(match[def.key[0]!]);
+      actions.push(changes.length ? { kind: 'update', rows: lines, id, existing: match, changes } : { kind: 'unchanged', rows: lines, id });
+      continue;
+    }
+    // Create: a full record, with a new id when the row has none.
+    if (idField && !raw.get(idField)) raw.set(idField, raw.loc, { kind: 'scalar', text: nextId(), isNull: false, loc: raw.loc });
+    if (def.lines) {
+      const ls = g.map((r) => rawOf(r, def.lines!.fields, diags));
+      raw.set(def.lines.field, raw.loc, { kind: 'seq', items: ls, loc: raw.loc });
+    }
+    const rec = convertRecord(def.fields, raw, { diags, what: `row ${first.line}` }, { checkUnknown: false });
+    const id = idField ? ((raw.get(idField) as RawScalar | undefined)?.text ?? '') : '';
+    if (!rec || diags.errorCount) {
+      actions.push({ kind: 'invalid', rows: lines, id, diagnostics: diags.list });
+      continue;
+    }
+    actions.push({ kind: 'create', rows: lines, id, record: rec as Record<string, unknown> });
+  }
+  return { actions, ignoredColumns, header, rowCells: new Map(rows.map((r) => [r.line, r.cells])) };
+}
+
+/** A reference given as an id, or as the unique name of a record of the target entity. */
+function resolveRef(ws: Workspace, target: EntityKey, soft: boolean, text: string, loc: SourceLoc, field: string, diags: Diagnostics): string {
+  if (soft && !ws.present.has(target)) return text;
+  const recs = ws.data[target] as unknown as AnyRecord[];
+  if (recs.some((r) => r.id === text)) return text;
+  const byName = recs.filter((r) => r.name === text || r.title === text);
+  if (byName.length === 1) return byName[0]!.id as string;
+  const tdef = ENTITIES[target] as unknown as EntityDef;
+  if (byName.length > 1) {
+    diags.push('unknown-ref', loc, `${field} "${text}" is ambiguous: ${byName.length} ${tdef.plural} have that name (${byName.map((r) => r.id as string).sort().join(', ')})`, 'write the id instead of the name');
+    return text;
+  }
+  const n = normaliseName(text);
+  const loose = recs.filter((r) => typeof r.name === 'string' && normaliseName(r.name) === n);
+  if (loose.length === 1) return loose[0]!.id as string;
+  const g = didYouMean(text, recs.map((r) => (r.name as string | undefined) ?? (r.id as string)));
+  diags.push('unknown-ref', loc, `${field} "${text}" is neither the id nor the name of a ${tdef.name}`, g ? `did you mean "${g}"?` : `import the ${tdef.plural} first, or write an existing id`);
+  return text;
+}
