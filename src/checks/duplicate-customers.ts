@@ -1,11 +1,18 @@
 import type { AnyRecord } from '../workspace/parse-entity.js';
 import type { Check } from './check.js';
 
-/** Phone numbers compare by digits only, without a leading +86 / 0086. */
+/**
+ * Phone numbers compare by digits only. A +86 / 0086 country code is dropped,
+ * and a landline written internationally gets its trunk 0 back, so
+ * "+86 21 6000 1234" = "021-6000 1234" and "+86 138 0000 0000" = "13800000000".
+ */
 export function normalisePhone(p: string): string {
   let d = p.replace(/\D/g, '');
-  if (d.startsWith('0086')) d = d.slice(4);
-  else if (d.startsWith('86') && d.length === 13) d = d.slice(2);
+  const intl = p.trim().startsWith('+86') || d.startsWith('0086');
+  if (intl) {
+    d = d.startsWith('0086') ? d.slice(4) : d.slice(2);
+    if (!d.startsWith('1') && !d.startsWith('0')) d = '0' + d;
+  } else if (d.startsWith('86') && d.length === 13) d = d.slice(2);
   return d;
 }
 
