@@ -25,6 +25,9 @@ describe('YAML record edits', () => {
     const out = appendYamlRecords(YAML, [{ id: 'C3', name: '丙: 分公司', tags: ['x'] }]);
     expect(out).toBe(YAML + '\n- id: C3\n  name: "丙: 分公司"\n  tags: [x]\n');
   });
+  it('nested lists sit at the key column, as fmt writes them', () => {
+    expect(appendYamlRecords('', [{ id: 'J1', tags: ['bank'], postings: [{ account: 'a:b', amount: '1.00' }, { account: 'c' }] }])).toBe('- id: J1\n  tags: [bank]\n  postings:\n  - account: a:b\n    amount: 1.00\n  - account: c\n');
+  });
   it('update changes only the values, keeps quotes and comments, adds missing keys as new lines', () => {
     const out = updateYamlRecord(YAML, 0, [
       ['name', '甲公司(新)'],

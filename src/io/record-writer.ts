@@ -31,13 +31,14 @@ function valueYaml(v: PlainValue, indent: string): string {
   if (typeof v === 'string') return ` ${yamlScalar(v)}`;
   if (v.length === 0) return ' []';
   if (typeof v[0] === 'string') return ` [${(v as string[]).map(yamlScalar).join(', ')}]`;
-  return '\n' + (v as PlainRecord[]).map((r) => recordYaml(r, indent)).join('');
+  return '\n' + (v as PlainRecord[]).map((r) => recordYaml(r, indent)).join('').replace(/\n$/, '');
 }
 
 /** "- a: 1\n  b: 2\n" with keys in the given order (the record's own order). */
 export function recordYaml(r: PlainRecord, indent = ''): string {
   const keys = Object.keys(r).filter((k) => r[k] !== undefined);
-  return keys.map((k, i) => `${indent}${i === 0 ? '- ' : '  '}${k}:${valueYaml(r[k]!, indent)}`).join('\n') + '\n';
+  // Nested lists sit at the column of the keys ("  postings:\n  - account: …"), as bizctl fmt writes them.
+  return keys.map((k, i) => `${indent}${i === 0 ? '- ' : '  '}${k}:${valueYaml(r[k]!, indent + '  ')}`).join('\n') + '\n';
 }
 
 /** Append records at the end of a YAML list file; everything before stays byte for byte. */

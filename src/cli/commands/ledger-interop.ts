@@ -12,6 +12,7 @@ import type { Wrap } from '../command.js';
 import { UsageError } from '../errors.js';
 import { addQueryOptions, queryFrom, type LedgerFlags } from '../ledger-options.js';
 import { registerLedgerImport } from './ledger-import.js';
+import { registerLedgerBank } from './ledger-bank.js';
 
 function extras(ws: Workspace): { assertions: DatedAssertion[]; prices: PriceLine[] } {
   const base = ws.config.base_currency;
@@ -64,4 +65,5 @@ export function registerLedgerInterop(ledger: Command, wrap: Wrap): void {
   );
   ledger.addCommand(print).addCommand(exp);
   registerLedgerImport(ledger, wrap);
+  registerLedgerBank(ledger, wrap);
 }
