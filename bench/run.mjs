@@ -4,6 +4,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchLoad } from './load.mjs';
 import { benchLedger } from './ledger.mjs';
+import { benchImport } from './import.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const out = join(here, 'out');
@@ -11,7 +12,7 @@ const bin = join(here, '..', 'bin', 'bizctl.js');
 mkdirSync(out, { recursive: true });
 
 const only = process.argv.slice(2);
-const suites = { load: benchLoad, ledger: benchLedger };
+const suites = { load: benchLoad, ledger: benchLedger, import: benchImport };
 for (const [name, fn] of Object.entries(suites)) {
   if (only.length && !only.includes(name)) continue;
   console.log(`\n## ${name}`);

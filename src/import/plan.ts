@@ -28,7 +28,7 @@ export interface Action {
   /** Input rows (line numbers in the input file) this record came from. */
   readonly rows: readonly number[];
   readonly id: string;
-  /** Canonical record for create; changed fields for update. */
+  /** The typed record as it will be after the import (create and update). */
   readonly record?: Record<string, unknown>;
   readonly existing?: AnyRecord;
   readonly changes?: readonly { field: string; from: string; to: string }[];
@@ -250,7 +250,10 @@ export function planImport(ws: Workspace, o: PlanOptions): ImportPlan {
         if (before[f] !== v) changes.push({ field: f, from: (before[f] as string | undefined) ?? '', to: v });
       }
       const id = String(match[def.key[0]!]);
-      actions.push(changes.length ? { kind: 'update', rows: lines, id, existing: match, changes } : { kind: 'unchanged', rows: lines, id });
+      // The record as it will be: the existing one with the changed fields (typed), keeping its source location.
+      const merged = { ...match } as Record<string, unknown>;
+      for (const c of changes) merged[c.field] = (rec as Record<string, unknown>)[c.field];
+      actions.push(changes.length ? { kind: 'update', rows: lines, id, existing: match, changes, record: merged } : { kind: 'unchanged', rows: lines, id });
       continue;
     }
     // Create: a full record, with a new id when the row has none.

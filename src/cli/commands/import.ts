@@ -9,7 +9,7 @@ import { planImport, type Action, type Mode } from '../../import/plan.js';
 import { csvLine } from '../../io/csv.js';
 import { writeFileAtomic } from '../../io/write.js';
 import { keyOf } from '../../workspace/workspace.js';
-import { rebuildWith } from '../../workspace/rebuild.js';
+import { withRecords } from '../../workspace/with-records.js';
 import type { Register } from '../command.js';
 import { DataError, EXIT, UsageError } from '../errors.js';
 
@@ -61,7 +61,8 @@ export const registerImport: Register = (program, wrap) => {
           json: plan.actions.map((a) => ({ rows: a.rows, action: a.kind, id: a.id, ...(a.changes ? { changes: a.changes } : {}), ...(a.reason ? { reason: a.reason } : {}), ...(a.diagnostics?.length ? { errors: a.diagnostics.map((d) => `${d.loc?.line}:${d.loc?.col} ${d.message}`) } : {}) })),
         });
         const count = (k: Action['kind']) => plan.actions.filter((a) => a.kind === k);
-        const part = (k: Action['kind']) => `${count(k).length} ${k === 'create' ? 'created' : k === 'update' ? 'updated' : k}${count(k).length ? ` (rows ${count(k).map((a) => a.rows[0]).join(', ')})` : ''}`;
+        const rowsText = (l: Action[]) => (l.length > 10 ? `${l.slice(0, 10).map((a) => a.rows[0]).join(', ')}, … and ${l.length - 10} more` : l.map((a) => a.rows[0]).join(', '));
+        const part = (k: Action['kind']) => `${count(k).length} ${k === 'create' ? 'created' : k === 'update' ? 'updated' : k}${count(k).length ? ` (rows ${rowsText(count(k))})` : ''}`;
         const summary = (['create', 'update', 'unchanged', 'skipped', 'invalid'] as const).map(part).join(', ');
         if (plan.ignoredColumns.length) ctx.info(`ignored columns: ${plan.ignoredColumns.join(', ')}`);
         if (invalid.length && !opts.skipInvalid) {
@@ -69,7 +70,9 @@ export const registerImport: Register = (program, wrap) => {
           throw new DataError(`${invalid.length} invalid row${invalid.length === 1 ? '' : 's'}; nothing was written`, 'fix them, or pass --skip-invalid to write the valid rows and a reject file');
         }
         const writes = applyImport(ws, key, plan.actions);
-        const after = rebuildWith(ws, writes);
+        const replaced = new Map(plan.actions.filter((a) => a.kind === 'update').map((a) => [a.existing!, a.record as never]));
+        const added = plan.actions.filter((a) => a.kind === 'create').map((a) => a.record as never);
+        const after = withRecords(ws, key, replaced, added, new Map([[shown, text]]));
         if (after.diagnostics.errorCount) {
           ctx.printDiagnostics(after.diagnostics.list, after.ws);
           throw new DataError('the imported records would not pass `bizctl check`; nothing was written');
