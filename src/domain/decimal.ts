@@ -229,6 +229,32 @@ export class Dec {
   }
 }
 
+/**
+ * Whether a truncated quotient moves one step away from zero, given the
+ * sign of the value, how twice the remainder compares with the divisor
+ * (−1 below half, 0 exactly half, 1 above), and whether the quotient is odd.
+ */
+function awayFromZero(mode: RoundingMode, neg: boolean, half: -1 | 0 | 1, odd: boolean): boolean {
+  switch (mode) {
+    case 'down':
+      return false;
+    case 'up':
+      return true;
+    case 'floor':
+      return neg;
+    case 'ceiling':
+      return !neg;
+    case 'half-up':
+      return half >= 0;
+    case 'half-even':
+      return half > 0 || (half === 0 && odd);
+    default: {
+      const never: never = mode;
+      throw new Error(`unknown rounding mode ${String(never)}`);
+    }
+  }
+}
+
 /** Integer division n / d (safe numbers, d > 0) rounded with `mode`. */
 function divRoundNum(n: number, d: number, mode: RoundingMode): number {
   const q = Math.trunc(n / d);
@@ -238,31 +264,7 @@ function divRoundNum(n: number, d: number, mode: RoundingMode): number {
   if (Math.abs(r) >= d || r < 0 !== n < 0) return Number(divRound(BigInt(n), BigInt(d), mode));
   const neg = n < 0;
   const twice = Math.abs(r) * 2;
-  let away: boolean;
-  switch (mode) {
-    case 'down':
-      away = false;
-      break;
-    case 'up':
-      away = true;
-      break;
-    case 'floor':
-      away = neg;
-      break;
-    case 'ceiling':
-      away = !neg;
-      break;
-    case 'half-up':
-      away = twice >= d;
-      break;
-    case 'half-even':
-      away = twice > d || (twice === d && q % 2 !== 0);
-      break;
-    default: {
-      const never: never = mode;
-      throw new Error(`unknown rounding mode ${String(never)}`);
-    }
-  }
+  const away = awayFromZero(mode, neg, twice < d ? -1 : twice === d ? 0 : 1, q % 2 !== 0);
   return away ? (neg ? q - 1 : q + 1) : q;
 }
 
@@ -277,31 +279,7 @@ export function divRound(n: bigint, d: bigint, mode: RoundingMode): bigint {
   if (r === 0n) return q;
   const neg = n < 0n;
   const twice = (r < 0n ? -r : r) * 2n;
-  let away: boolean;
-  switch (mode) {
-    case 'down':
-      away = false;
-      break;
-    case 'up':
-      away = true;
-      break;
-    case 'floor':
-      away = neg;
-      break;
-    case 'ceiling':
-      away = !neg;
-      break;
-    case 'half-up':
-      away = twice >= d;
-      break;
-    case 'half-even':
-      away = twice > d || (twice === d && (q & 1n) !== 0n);
-      break;
-    default: {
-      const never: never = mode;
-      throw new Error(`unknown rounding mode ${String(never)}`);
-    }
-  }
+  const away = awayFromZero(mode, neg, twice < d ? -1 : twice === d ? 0 : 1, (q & 1n) !== 0n);
   return away ? (neg ? q - 1n : q + 1n) : q;
 }
 
