@@ -49,6 +49,8 @@ function typeText(f: Field): string {
       return 'amount [commodity]';
     case 'any':
       return 'structured (see module docs)';
+    case 'formula':
+      return 'formula (docs/payroll.md)';
     default:
       return f.kind;
   }
