@@ -3,7 +3,8 @@ import { registerCheck } from './check.js';
 import { registerFmt } from './fmt.js';
 import { registerInit } from './init.js';
 import { registerLs } from './ls.js';
+import { registerPayroll } from './payroll.js';
 import { registerShow } from './show.js';
 
 /** Every top-level command, in help order. */
-export const COMMANDS: readonly Register[] = [registerInit, registerCheck, registerFmt, registerLs, registerShow];
+export const COMMANDS: readonly Register[] = [registerInit, registerCheck, registerFmt, registerLs, registerShow, registerPayroll];

@@ -1,0 +1,149 @@
+/**
+ * The payroll register of a month: one row per employee with every shown
+ * component, gross, contributions, net and employer cost; totals in the
+ * footer. Table, CSV and JSON come from the same value.
+ */
+import { Dec } from '../../domain/decimal.js';
+import type { EmployeePay, PayrollRun } from '../../engines/payroll/run.js';
+import type { Component } from '../../engines/payroll/rules.js';
+import type { Rendered } from '../../render/index.js';
+import type { Cell, Column, Lang } from '../../render/model.js';
+
+type Pick = (p: EmployeePay) => Dec;
+interface Col extends Column {
+  readonly pick: Pick;
+}
+
+function lineOf(comps: readonly Component[], code: string): number {
+  return comps.findIndex((c) => c.code === code);
+}
+
+/** The columns of a run: the shown components in rule order, with the totals where their parts end. */
+export function registerColumns(run: PayrollRun): Col[] {
+  const comps = run.version.components;
+  let lastEarning = -1;
+  let lastContribution = -1;
+  comps.forEach((c, i) => {
+    if (c.kind === 'earning' && c.show) lastEarning = i;
+    if (c.kind === 'contribution' && c.show) lastContribution = i;
+  });
+  const cols: Col[] = [];
+  comps.forEach((c, i) => {
+    if (c.show) {
+      const idx = lineOf(comps, c.code);
+      cols.push({ key: c.code, en: c.name, zh: c.name_zh, align: 'right', pick: (p) => p.result.lines[idx]!.amount });
+    }
+    if (i === lastEarning) cols.push({ key: 'gross', en: 'Gross pay', zh: '应发工资', align: 'right', pick: (p) => p.result.gross });
+    if (i === lastContribution) cols.push({ key: 'contributions', en: 'Contributions', zh: '个人社保公积金', align: 'right', pick: (p) => p.result.contributions });
+  });
+  if (lastEarning < 0) cols.unshift({ key: 'gross', en: 'Gross pay', zh: '应发工资', align: 'right', pick: (p) => p.result.gross });
+  cols.push(
+    { key: 'net', en: 'Net pay', zh: '实发工资', align: 'right', pick: (p) => p.result.net },
+    { key: 'employer_contributions', en: 'Employer contributions', zh: '单位社保公积金', align: 'right', pick: (p) => p.result.contributionsEmployer },
+    { key: 'employer_cost', en: 'Employer cost', zh: '单位人工成本', align: 'right', pick: (p) => p.result.employerCost },
+  );
+  return cols;
+}
+
+function sum(pays: readonly EmployeePay[], pick: Pick, scale: number): Dec {
+  let t = Dec.ZERO.withScale(scale);
+  for (const p of pays) t = t.add(pick(p));
+  return t;
+}
+
+/** JSON form of one employee's pay. */
+export function payJson(p: EmployeePay): Record<string, unknown> {
+  const comps = p.version.components;
+  const components: Record<string, unknown> = {};
+  comps.forEach((c, i) => {
+    const l = p.result.lines[i]!;
+    components[c.code] = c.kind === 'contribution' ? { kind: c.kind, base: l.base, employee: l.amount, employer: l.employer } : { kind: c.kind, amount: l.amount };
+  });
+  const ytd: Record<string, unknown> = { months: p.ytdMonths };
+  for (const a of p.version.accumulators) ytd[a.name] = p.ytd.get(a.name) ?? Dec.ZERO;
+  const a = p.attendance;
+  return {
+    employee: p.employee.id,
+    name: p.employee.name,
+    attendance: a
+      ? { days_worked: a.days_worked, absence_days: a.absence_days, leave_days: a.leave_days, sick_days: a.sick_days, overtime_weekday: a.overtime_weekday, overtime_restday: a.overtime_restday, overtime_holiday: a.overtime_holiday }
+      : null,
+    commission_plan: p.plan?.id ?? null,
+    sales: p.sales,
+    components,
+    gross: p.result.gross,
+    contributions: p.result.contributions,
+    deductions: p.result.deductions,
+    net: p.result.net,
+    employer_contributions: p.result.contributionsEmployer,
+    employer_cost: p.result.employerCost,
+    ytd_before: ytd,
+  };
+}
+
+export function registerReport(run: PayrollRun, minor: number, lang: Lang): Rendered {
+  const zh = lang === 'zh-CN';
+  const cols = registerColumns(run);
+  const columns: Column[] = [{ key: 'employee', en: 'Employee', zh: '工号' }, { key: 'name', en: 'Name', zh: '姓名' }, ...cols.map(({ pick: _p, ...c }) => c)];
+  const rows: Cell[][] = run.pays.map((p) => [p.employee.id, p.employee.name, ...cols.map((c) => c.pick(p))]);
+  const footer: Cell[] = [zh ? '合计' : 'Total', zh ? `${run.pays.length} 人` : `${run.pays.length} employees`, ...cols.map((c) => sum(run.pays, c.pick, minor))];
+  const v = run.version;
+  const notes = [
+    zh
+      ? `规则：${v.effective} 起生效的版本${v.note ? `（${v.note}）` : ''}；个税按累计预扣法：本期应扣缴税额 = 累计应纳税额 − 累计已预缴税额，不小于 0`
+      : `rules: version effective ${v.effective}${v.note ? ` (${v.note})` : ''}; income tax by cumulative withholding: this month's tax = tax on the year's cumulative taxable income − tax already withheld, never below 0`,
+    ...run.notes,
+  ];
+  const totals: Record<string, unknown> = {};
+  for (const c of cols) totals[c.key] = sum(run.pays, c.pick, minor);
+  return {
+    table: { title: zh ? `工资表 ${run.month}` : `Payroll ${run.month}`, columns, rows, footer, notes },
+    json: {
+      period: run.month,
+      rules: { effective: v.effective, until: v.until, note: v.note },
+      employees: run.pays.map(payJson),
+      totals,
+      notes: run.notes,
+    },
+  };
+}
+
+/** Several months of one year: one row per employee and month, the columns of every month's rules. */
+export function yearReport(runs: readonly PayrollRun[], minor: number, lang: Lang): Rendered {
+  const zh = lang === 'zh-CN';
+  const order: Column[] = [];
+  const perRun = runs.map((r) => new Map(registerColumns(r).map((c) => [c.key, c])));
+  runs.forEach((r, ri) => {
+    let after = -1;
+    for (const c of registerColumns(r)) {
+      const at = order.findIndex((o) => o.key === c.key);
+      if (at >= 0) after = at;
+      else {
+        const { pick: _p, ...col } = c;
+        order.splice(after + 1, 0, col);
+        after++;
+      }
+    }
+    void ri;
+  });
+  const columns: Column[] = [{ key: 'period', en: 'Period', zh: '期间' }, { key: 'employee', en: 'Employee', zh: '工号' }, { key: 'name', en: 'Name', zh: '姓名' }, ...order];
+  const rows: Cell[][] = [];
+  const totals = order.map(() => Dec.ZERO.withScale(minor));
+  runs.forEach((r, ri) => {
+    for (const p of r.pays) {
+      const cells = order.map((c, i) => {
+        const pick = perRun[ri]!.get(c.key)?.pick;
+        if (!pick) return null;
+        const x = pick(p);
+        totals[i] = totals[i]!.add(x);
+        return x;
+      });
+      rows.push([r.month, p.employee.id, p.employee.name, ...cells]);
+    }
+  });
+  const notes = [...new Set(runs.flatMap((r) => r.notes.map((n) => `${r.month}: ${n}`)))];
+  return {
+    table: { title: zh ? `工资表 ${runs[0]!.month} – ${runs[runs.length - 1]!.month}` : `Payroll ${runs[0]!.month} – ${runs[runs.length - 1]!.month}`, columns, rows, footer: [zh ? '合计' : 'Total', '', '', ...totals], notes },
+    json: { periods: runs.map((r) => registerReport(r, minor, lang).json) },
+  };
+}
