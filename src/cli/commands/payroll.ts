@@ -63,7 +63,7 @@ export const registerPayroll: Register = (program, wrap) => {
           return;
         }
         const [run] = compute(ctx, ws, [periodOf(ctx, opts.period)]);
-        ctx.output(registerReport(run!, minor, ctx.lang));
+        ctx.output(registerReport(run!, minor, ctx.lang, ctx.format === 'table'));
       }),
     );
 

@@ -56,7 +56,7 @@ export function payrollEntry(run: PayrollRun, minor: number): PayrollEntry {
       employee = employee.add(l.amount);
       if (l.employer) employer = employer.add(l.employer);
     }
-    const name = c.name_zh === c.name ? c.name : `${c.name_zh} ${c.name}`;
+    const name = c.name_zh;
     switch (c.kind) {
       case 'earning':
         add('D', c.account ?? acc.salaries, employee, name);
@@ -88,7 +88,7 @@ export function payrollEntry(run: PayrollRun, minor: number): PayrollEntry {
   const postings: Posting[] = [];
   for (const [, s] of [...debits, ...credits]) {
     if (s.amount.isZero()) continue;
-    postings.push({ account: s.account, amount: s.amount, memo: s.names.join(', ') });
+    postings.push({ account: s.account, amount: s.amount, memo: s.names.join('、') });
   }
   return {
     id: entryId(run.month),

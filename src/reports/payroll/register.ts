@@ -81,9 +81,16 @@ export function payJson(p: EmployeePay): Record<string, unknown> {
   };
 }
 
-export function registerReport(run: PayrollRun, minor: number, lang: Lang): Rendered {
+/**
+ * The register of one month. `compact` (table format): leave out component
+ * columns that are 0 for every employee; CSV and JSON keep every column.
+ */
+export function registerReport(run: PayrollRun, minor: number, lang: Lang, compact = false): Rendered {
   const zh = lang === 'zh-CN';
-  const cols = registerColumns(run);
+  const all = registerColumns(run);
+  const fixed = new Set(['gross', 'contributions', 'net', 'employer_contributions', 'employer_cost']);
+  const cols = compact ? all.filter((c) => fixed.has(c.key) || run.pays.some((p) => !c.pick(p).isZero())) : all;
+  const hidden = all.filter((c) => !cols.includes(c));
   const columns: Column[] = [{ key: 'employee', en: 'Employee', zh: '工号' }, { key: 'name', en: 'Name', zh: '姓名' }, ...cols.map(({ pick: _p, ...c }) => c)];
   const rows: Cell[][] = run.pays.map((p) => [p.employee.id, p.employee.name, ...cols.map((c) => c.pick(p))]);
   const footer: Cell[] = [zh ? '合计' : 'Total', zh ? `${run.pays.length} 人` : `${run.pays.length} employees`, ...cols.map((c) => sum(run.pays, c.pick, minor))];
@@ -94,8 +101,9 @@ export function registerReport(run: PayrollRun, minor: number, lang: Lang): Rend
       : `rules: version effective ${v.effective}${v.note ? ` (${v.note})` : ''}; income tax by cumulative withholding: this month's tax = tax on the year's cumulative taxable income − tax already withheld, never below 0`,
     ...run.notes,
   ];
+  if (hidden.length) notes.push(zh ? `全部为 0 的列未显示：${hidden.map((c) => c.zh ?? c.en).join('、')}` : `columns that are 0 for everyone are not shown: ${hidden.map((c) => c.en).join(', ')}`);
   const totals: Record<string, unknown> = {};
-  for (const c of cols) totals[c.key] = sum(run.pays, c.pick, minor);
+  for (const c of all) totals[c.key] = sum(run.pays, c.pick, minor);
   return {
     table: { title: zh ? `工资表 ${run.month}` : `Payroll ${run.month}`, columns, rows, footer, notes },
     json: {
