@@ -2,11 +2,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { writeFileAtomic } from '../../io/write.js';
-import type { PayrollRun } from '../../engines/payroll/run.js';
+import type { PayrollRun, PayrollSink } from '../../engines/payroll/run.js';
 import { bankLines, bankReport, entryId, entryReport, entryYaml, journalFile, payrollEntry } from '../../reports/payroll/journal.js';
-import { computePayroll, parseMonth, PayrollStop } from '../../reports/payroll/inputs.js';
+import { computePayroll, parseMonth, PayrollStop, versionsFor } from '../../reports/payroll/inputs.js';
 import { payslipReport } from '../../reports/payroll/payslip.js';
-import { registerReport, yearReport } from '../../reports/payroll/register.js';
+import { registerReport, YearRegister } from '../../reports/payroll/register.js';
 import { minorUnit } from '../../workspace/config.js';
 import type { Workspace } from '../../workspace/workspace.js';
 import type { Register } from '../command.js';
@@ -28,9 +28,9 @@ function periodOf(ctx: Ctx, period: string | undefined): string {
 }
 
 /** Run the payroll; problems in the data or rules become exit 1 with the rule's location. */
-function compute(ctx: Ctx, ws: Workspace, months: string[]): PayrollRun[] {
+function compute(ctx: Ctx, ws: Workspace, months: string[], sink?: PayrollSink): PayrollRun[] {
   try {
-    return computePayroll(ws, months);
+    return computePayroll(ws, months, sink);
   } catch (e) {
     if (e instanceof PayrollStop) {
       const where = e.loc ? `${e.loc.file}:${e.loc.line}:${e.loc.col}: ` : '';
@@ -59,7 +59,9 @@ export const registerPayroll: Register = (program, wrap) => {
           const year = opts.period.trim();
           const months = [...new Set(ws.data.attendance.map((a) => a.month).filter((m) => m.startsWith(year)))].sort();
           if (!months.length) throw new DataError(`there is no attendance in ${year}`, `payroll is computed from attendance: add hr/attendance/${year}-MM.csv files`);
-          ctx.output(yearReport(compute(ctx, ws, months), minor, ctx.lang));
+          const register = new YearRegister(versionsFor(ws, months), minor, ctx.lang, ctx.format === 'json');
+          compute(ctx, ws, months, register);
+          ctx.output(register.report());
           return;
         }
         const [run] = compute(ctx, ws, [periodOf(ctx, opts.period)]);

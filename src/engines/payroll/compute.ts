@@ -89,13 +89,19 @@ export class PayrollError extends Error {
 
 const ZERO = Dec.ZERO;
 
-function evalF(f: CFormula, env: Val[], who: string, sourceOf: (file: string) => string | undefined): Val {
+/** Whose computation failed (built into a message only on failure). */
+interface Who {
+  readonly employee: string;
+  readonly month: string;
+}
+
+function evalF(f: CFormula, env: Val[], who: Who, sourceOf: (file: string) => string | undefined): Val {
   try {
     return f.fn(env);
   } catch (e) {
     if (e instanceof FormulaRuntimeError) {
       const loc = formulaLoc(f.formula.text, f.formula.loc, e.offset, sourceOf(f.formula.loc.file));
-      throw new PayrollError(loc, `${who}: ${e.message} in formula "${f.formula.text.trim()}"`, e.hint);
+      throw new PayrollError(loc, `${who.employee} in ${who.month}: ${e.message} in formula "${f.formula.text.trim()}"`, e.hint);
     }
     throw e;
   }
@@ -108,7 +114,8 @@ function rounded(x: Dec, c: Component, minor: number): Dec {
 }
 
 /** Compute one employee-month with one rule version. */
-export function computeMonth(v: RuleVersion, f: MonthFacts, minor: number, who: string, sourceOf: (file: string) => string | undefined): MonthResult {
+export function computeMonth(v: RuleVersion, f: MonthFacts, minor: number, employee: string, month: string, sourceOf: (file: string) => string | undefined): MonthResult {
+  const who: Who = { employee, month };
   const L = v.layout;
   const env: Val[] = L.template.slice();
   const e = f.employee;

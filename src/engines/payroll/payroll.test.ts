@@ -148,7 +148,7 @@ describe('China preset: individual income tax by cumulative withholding', () => 
     expect(r.map((x) => x.cum_taxable)).toEqual(['17336.21', '37086.21']);
     expect(r.map((x) => x.iit)).toEqual(['520.09', '668.53']);
     // the year-to-date basic deduction before August is one month's 5,000
-    expect(runs[1]!.pays[0]!.ytd.get('basic_deduction')!.toString()).toBe('5000.00');
+    expect(runs[1]!.pays[0]!.ytdOf('basic_deduction').toString()).toBe('5000.00');
   });
 
   it('taxes the year-end bonus separately on the monthly-converted table', () => {

@@ -67,8 +67,8 @@ export interface EmployeePay {
   readonly sales: Dec;
   readonly commission: Dec;
   readonly inputs: ReadonlyMap<string, Dec>;
-  /** Year to date before this month, by accumulator name, and the months it counts. */
-  readonly ytd: ReadonlyMap<string, Dec>;
+  /** Year to date before this month of an accumulator (0 when none), and the months it counts. */
+  ytdOf(name: string): Dec;
   readonly ytdMonths: number;
   readonly result: MonthResult;
 }
@@ -144,21 +144,47 @@ function employedIn(e: Employee, start: IsoDate, end: IsoDate): boolean {
   return e.hired <= end && (e.left === undefined || e.left >= start);
 }
 
+const NO_INPUTS: ReadonlyMap<string, Dec> = new Map();
 const ACC_COLUMNS = ['income', 'basic_deduction', 'special_deductions', 'additional_deductions', 'other_deductions', 'tax'] as const;
 
-/**
- * Compute the payroll of `month` ("YYYY-MM"). `months`: also return the
- * results of every earlier payroll month of the year (for a year view).
- */
+/** Compute the payroll of one month ("YYYY-MM"). */
 export function runPayroll(rules: CompiledRules, data: PayrollData, month: string): PayrollRun {
   return runPayrollMonths(rules, data, [month])[0]!;
 }
 
-/**
- * Compute several months of one tax year in one pass (each month's year to
- * date comes from the months before it). Months must be of one year.
- */
+/** Compute several months of one tax year; each month's year to date comes from the months before it. */
 export function runPayrollMonths(rules: CompiledRules, data: PayrollData, wanted: readonly string[]): PayrollRun[] {
+  const out: PayrollRun[] = [];
+  let pays: EmployeePay[] = [];
+  forEachPayrollMonth(rules, data, wanted, {
+    pay: (p) => pays.push(p),
+    month: (m) => {
+      out.push({ ...m, pays });
+      pays = [];
+    },
+  });
+  return out;
+}
+
+/** Receives a run as it is computed: each employee's pay, then the month's summary. */
+export interface PayrollSink {
+  pay(p: EmployeePay): void;
+  month(run: Omit<PayrollRun, 'pays'>): void;
+}
+
+interface YtdState {
+  readonly ytd: Map<string, Dec>;
+  months: number;
+  /** Months up to this one are in the opening balance. */
+  readonly through: string;
+}
+
+/**
+ * Compute the payroll months of one tax year in order up to the last wanted
+ * month, handing each wanted employee-month to the sink as soon as it is done
+ * (a year of 10,000 employees is never held in memory at once).
+ */
+export function forEachPayrollMonth(rules: CompiledRules, data: PayrollData, wanted: readonly string[], sink: PayrollSink): void {
   const sorted = [...new Set(wanted)].sort();
   const year = sorted[0]!.slice(0, 4);
   if (sorted.some((m) => m.slice(0, 4) !== year)) throw new PayrollInputError('a payroll run covers months of one tax year', 'run each year separately');
@@ -166,11 +192,16 @@ export function runPayrollMonths(rules: CompiledRules, data: PayrollData, wanted
 
   // Payroll months of the year up to the last wanted month: months with attendance.
   const indexes = new Map<string, MonthIndex>();
+  const first = `${year}-01`;
+  let cur: MonthIndex | undefined;
   for (const a of data.attendance) {
-    if (a.month.slice(0, 4) !== year || a.month > last) continue;
-    let ix = indexes.get(a.month);
-    if (!ix) indexes.set(a.month, (ix = new MonthIndex(a.month, data)));
-    ix.attendance.set(a.employee, a);
+    const am = a.month;
+    if (am < first || am > last) continue;
+    if (cur === undefined || cur.month !== am) {
+      cur = indexes.get(am);
+      if (!cur) indexes.set(am, (cur = new MonthIndex(am, data)));
+    }
+    cur.attendance.set(a.employee, a);
   }
   for (const m of sorted) {
     if (!indexes.has(m)) throw new PayrollInputError(`there is no attendance for ${m}`, `payroll is computed from attendance: add hr/attendance/${m}.csv (one line per employee: employee, month, days_worked, …)`);
@@ -184,66 +215,81 @@ export function runPayrollMonths(rules: CompiledRules, data: PayrollData, wanted
   }
   const months = [...indexes.keys()].sort();
   const versions = new Map(months.map((m) => [m, versionFor(rules, m)]));
-  const openings = new Map<string, YtdOpening>();
-  for (const o of data.openings) if (String(o.year) === year) openings.set(o.employee, o);
+
+  // Year to date per employee, opened from hr/payroll-ytd.
+  const state = new Map<string, YtdState>();
+  for (const o of data.openings) {
+    if (String(o.year) !== year) continue;
+    const m = sorted.find((x) => x <= o.through);
+    if (m) throw new PayrollInputError(`the opening balance of ${o.employee} for ${year} already covers ${m} (through ${o.through})`, `months up to ${o.through} are paid in hr/payroll-ytd; run a later month, or move "through" back`);
+    const ytd = new Map<string, Dec>();
+    for (const k of ACC_COLUMNS) ytd.set(k, o[k]);
+    state.set(o.employee, { ytd, months: o.months, through: o.through });
+  }
 
   const employees = [...data.employees].sort((a, b) => naturalCompare(a.id, b.id));
-  const runs = new Map<string, EmployeePay[]>(sorted.map((m) => [m, []]));
   const wantedSet = new Set(sorted);
-  for (const e of employees) {
-    const open = openings.get(e.id);
-    if (open && sorted.some((m) => m <= open.through)) {
-      const m = sorted.find((x) => x <= open.through)!;
-      throw new PayrollInputError(`the opening balance of ${e.id} for ${year} already covers ${m} (through ${open.through})`, `months up to ${open.through} are paid in hr/payroll-ytd; run a later month, or move "through" back`);
-    }
-    const ytd = new Map<string, Dec>();
-    let ytdMonths = 0;
-    if (open) {
-      for (const k of ACC_COLUMNS) ytd.set(k, open[k]);
-      ytdMonths = open.months;
-    }
-    for (const m of months) {
-      if (open && m <= open.through) continue;
-      const ix = indexes.get(m)!;
-      const { y, m: mm, start, end } = monthRange(m);
+  for (const m of months) {
+    const ix = indexes.get(m)!;
+    const { y, m: mm, start, end } = monthRange(m);
+    const v = versions.get(m)!;
+    const accs = v.accumulators;
+    const wantedMonth = wantedSet.has(m);
+    const missing: string[] = [];
+    let planBases = 0; // 1: invoices, 2: deals
+    for (const e of employees) {
       if (!employedIn(e, start, end)) continue;
-      const v = versions.get(m)!;
+      let st = state.get(e.id);
+      if (!st) state.set(e.id, (st = { ytd: new Map(), months: 0, through: '' }));
+      if (m <= st.through) continue;
       const joined = e.hired > start;
       const leaving = e.left !== undefined && e.left < end;
       const employedWorkdays = joined || leaving ? countWorkdays(data.calendar, joined ? e.hired : start, leaving ? e.left! : end) : ix.workdays;
       const plan = e.commission_plan ? v.plans.get(e.commission_plan) : undefined;
       if (e.commission_plan && !plan) throw new PayrollInputError(`commission plan ${e.commission_plan} of ${e.id} is not in the rules in force in ${m} (version ${v.effective})`, 'add the plan to that version of hr/payroll.yaml, or fix the employee');
+      if (plan) planBases |= plan.basis === 'invoices' ? 1 : 2;
       const sales = ix.salesBy(plan?.basis ?? 'invoices').byOwner.get(e.id) ?? Dec.ZERO;
       const commission = plan ? commissionOf(plan, sales) : Dec.ZERO;
-      const inputs = ix.items.get(e.id) ?? new Map<string, Dec>();
+      const inputs = ix.items.get(e.id) ?? NO_INPUTS;
       const attendance = ix.attendance.get(e.id);
-      const ytdBefore = new Map(ytd);
-      const result = computeMonth(
-        v,
-        { employee: e, attendance, year: y, month: mm, workdays: ix.workdays, employedWorkdays, joined, leaving, sales, commission, inputs, ytd: ytdBefore, ytdMonths },
-        data.minor,
-        `${e.id} in ${m}`,
-        data.sourceOf,
-      );
-      v.accumulators.forEach((acc, i) => ytd.set(acc.name, (ytd.get(acc.name) ?? Dec.ZERO).add(result.accum[i]!)));
-      ytdMonths++;
-      if (wantedSet.has(m)) runs.get(m)!.push({ employee: e, month: m, version: v, attendance, plan, sales, commission, inputs, ytd: ytdBefore, ytdMonths: ytdMonths - 1, result });
+      const ytd = st.ytd;
+      const ytdMonths = st.months;
+      const result = computeMonth(v, { employee: e, attendance, year: y, month: mm, workdays: ix.workdays, employedWorkdays, joined, leaving, sales, commission, inputs, ytd, ytdMonths }, data.minor, e.id, m, data.sourceOf);
+      // the year to date before this month, for the report: only the accumulators' values
+      const before = wantedMonth ? accs.map((a) => ytd.get(a.name)) : null;
+      for (let i = 0; i < accs.length; i++) {
+        const name = accs[i]!.name;
+        const prev = ytd.get(name);
+        ytd.set(name, prev === undefined ? result.accum[i]! : prev.add(result.accum[i]!));
+      }
+      st.months++;
+      if (!before) continue;
+      if (!attendance) missing.push(e.id);
+      sink.pay({
+        employee: e,
+        month: m,
+        version: v,
+        attendance,
+        plan,
+        sales,
+        commission,
+        inputs,
+        ytdOf: (name) => before[accs.findIndex((a) => a.name === name)] ?? Dec.ZERO,
+        ytdMonths,
+        result,
+      });
     }
-  }
-  return sorted.map((m) => {
-    const { start, end } = monthRange(m);
-    const v = versions.get(m)!;
-    const pays = runs.get(m)!;
-    const ix = indexes.get(m)!;
+    if (!wantedMonth) continue;
     const notes: string[] = [];
     if (v.until && v.until < start) notes.push(`the rules in force (version ${v.effective}) are meant for dates up to ${v.until}; add a version with this year's figures to hr/payroll.yaml`);
-    const missing = pays.filter((p) => !p.attendance).map((p) => p.employee.id);
     if (missing.length) notes.push(`no attendance line for ${missing.join(', ')}: paid as a full month without absence or overtime`);
     const skipped = new Set<string>();
-    for (const b of ['invoices', 'deals'] as const) if (pays.some((p) => (p.plan?.basis ?? 'invoices') === b && p.plan)) for (const s of ix.salesBy(b).skipped) skipped.add(s);
+    if (planBases & 1) for (const x of ix.salesBy('invoices').skipped) skipped.add(x);
+    if (planBases & 2) for (const x of ix.salesBy('deals').skipped) skipped.add(x);
     if (skipped.size) notes.push(`not in the commission basis (not in ${data.sales.baseCurrency}): ${[...skipped].join(', ')}`);
-    return { month: m, start, end, version: v, pays, notes };
-  });
+    sink.month({ month: m, start, end, version: v, notes });
+    indexes.delete(m);
+  }
 }
 
 export { PayrollError };

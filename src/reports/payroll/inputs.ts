@@ -7,8 +7,8 @@ import { WorkCalendar } from '../../domain/calendar.js';
 import { Diagnostics, type SourceLoc } from '../../diagnostics/types.js';
 import type { SalesSource } from '../../engines/payroll/commission.js';
 import { PayrollError } from '../../engines/payroll/compute.js';
-import { compileRules, type CompiledRules } from '../../engines/payroll/rules.js';
-import { PayrollInputError, runPayrollMonths, type PayrollData, type PayrollRun } from '../../engines/payroll/run.js';
+import { compileRules, type CompiledRules, type RuleVersion } from '../../engines/payroll/rules.js';
+import { forEachPayrollMonth, PayrollInputError, runPayrollMonths, versionFor, type PayrollData, type PayrollRun, type PayrollSink } from '../../engines/payroll/run.js';
 import { minorUnit } from '../../workspace/config.js';
 import type { Workspace } from '../../workspace/workspace.js';
 
@@ -71,14 +71,31 @@ export function parseMonth(text: string): string | null {
   return `${m[1]}-${m[2]!.padStart(2, '0')}`;
 }
 
-/** Run the payroll of some months of one year; input problems become PayrollStop. */
-export function computePayroll(ws: Workspace, months: readonly string[]): PayrollRun[] {
+/**
+ * Run the payroll of some months of one year; input problems become
+ * PayrollStop. With a sink, each employee-month is handed over when done and
+ * nothing is returned (a year of a big company is not held in memory at once).
+ */
+export function computePayroll(ws: Workspace, months: readonly string[], sink?: PayrollSink): PayrollRun[] {
   const rules = payrollRules(ws);
   try {
-    return runPayrollMonths(rules, payrollData(ws), months);
+    if (!sink) return runPayrollMonths(rules, payrollData(ws), months);
+    forEachPayrollMonth(rules, payrollData(ws), months, sink);
+    return [];
   } catch (e) {
     if (e instanceof PayrollInputError) throw new PayrollStop(e.message, e.hint);
     if (e instanceof PayrollError) throw new PayrollStop(e.message, e.hint, e.loc);
+    throw e;
+  }
+}
+
+/** The rule versions in force in these months (for the columns of a year register). */
+export function versionsFor(ws: Workspace, months: readonly string[]): RuleVersion[] {
+  const rules = payrollRules(ws);
+  try {
+    return [...new Set(months.map((m) => versionFor(rules, m)))];
+  } catch (e) {
+    if (e instanceof PayrollInputError) throw new PayrollStop(e.message, e.hint);
     throw e;
   }
 }

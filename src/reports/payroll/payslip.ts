@@ -88,7 +88,7 @@ export function payslipReport(p: EmployeePay, lang: Lang): Rendered {
   if (p.version.accumulators.length) {
     head('ytd');
     row(t('months'), '', p.ytdMonths);
-    for (const acc of p.version.accumulators) row(zh ? acc.name_zh : acc.name, '', p.ytd.get(acc.name) ?? Dec.ZERO);
+    for (const acc of p.version.accumulators) row(zh ? acc.name_zh : acc.name, '', p.ytdOf(acc.name));
   }
 
   const e = p.employee as typeof p.employee & { department?: string; title?: string };

@@ -5,7 +5,7 @@
  */
 import { Dec } from '../../domain/decimal.js';
 import type { EmployeePay, PayrollRun } from '../../engines/payroll/run.js';
-import type { Component } from '../../engines/payroll/rules.js';
+import type { Component, RuleVersion } from '../../engines/payroll/rules.js';
 import type { Rendered } from '../../render/index.js';
 import type { Cell, Column, Lang } from '../../render/model.js';
 
@@ -18,9 +18,9 @@ function lineOf(comps: readonly Component[], code: string): number {
   return comps.findIndex((c) => c.code === code);
 }
 
-/** The columns of a run: the shown components in rule order, with the totals where their parts end. */
-export function registerColumns(run: PayrollRun): Col[] {
-  const comps = run.version.components;
+/** The columns of a rule version: the shown components in rule order, with the totals where their parts end. */
+export function registerColumns(version: RuleVersion): Col[] {
+  const comps = version.components;
   let lastEarning = -1;
   let lastContribution = -1;
   comps.forEach((c, i) => {
@@ -60,7 +60,7 @@ export function payJson(p: EmployeePay): Record<string, unknown> {
     components[c.code] = c.kind === 'contribution' ? { kind: c.kind, base: l.base, employee: l.amount, employer: l.employer } : { kind: c.kind, amount: l.amount };
   });
   const ytd: Record<string, unknown> = { months: p.ytdMonths };
-  for (const a of p.version.accumulators) ytd[a.name] = p.ytd.get(a.name) ?? Dec.ZERO;
+  for (const a of p.version.accumulators) ytd[a.name] = p.ytdOf(a.name);
   const a = p.attendance;
   return {
     employee: p.employee.id,
@@ -87,7 +87,7 @@ export function payJson(p: EmployeePay): Record<string, unknown> {
  */
 export function registerReport(run: PayrollRun, minor: number, lang: Lang, compact = false): Rendered {
   const zh = lang === 'zh-CN';
-  const all = registerColumns(run);
+  const all = registerColumns(run.version);
   const fixed = new Set(['gross', 'contributions', 'net', 'employer_contributions', 'employer_cost']);
   const cols = compact ? all.filter((c) => fixed.has(c.key) || run.pays.some((p) => !c.pick(p).isZero())) : all;
   const hidden = all.filter((c) => !cols.includes(c));
@@ -102,56 +102,104 @@ export function registerReport(run: PayrollRun, minor: number, lang: Lang, compa
     ...run.notes,
   ];
   if (hidden.length) notes.push(zh ? `全部为 0 的列未显示：${hidden.map((c) => c.zh ?? c.en).join('、')}` : `columns that are 0 for everyone are not shown: ${hidden.map((c) => c.en).join(', ')}`);
-  const totals: Record<string, unknown> = {};
-  for (const c of all) totals[c.key] = sum(run.pays, c.pick, minor);
   return {
     table: { title: zh ? `工资表 ${run.month}` : `Payroll ${run.month}`, columns, rows, footer, notes },
-    json: {
-      period: run.month,
-      rules: { effective: v.effective, until: v.until, note: v.note },
-      employees: run.pays.map(payJson),
-      totals,
-      notes: run.notes,
+    // built only when JSON is asked for
+    get json() {
+      const totals: Record<string, unknown> = {};
+      for (const c of all) totals[c.key] = sum(run.pays, c.pick, minor);
+      return {
+        period: run.month,
+        rules: { effective: v.effective, until: v.until, note: v.note },
+        employees: run.pays.map(payJson),
+        totals,
+        notes: run.notes,
+      };
     },
   };
 }
 
-/** Several months of one year: one row per employee and month, the columns of every month's rules. */
-export function yearReport(runs: readonly PayrollRun[], minor: number, lang: Lang): Rendered {
-  const zh = lang === 'zh-CN';
-  const order: Column[] = [];
-  const perRun = runs.map((r) => new Map(registerColumns(r).map((c) => [c.key, c])));
-  runs.forEach((r, ri) => {
-    let after = -1;
-    for (const c of registerColumns(r)) {
-      const at = order.findIndex((o) => o.key === c.key);
-      if (at >= 0) after = at;
-      else {
-        const { pick: _p, ...col } = c;
-        order.splice(after + 1, 0, col);
-        after++;
+/**
+ * Several months of one year, one row per employee and month, with the
+ * columns of every month's rule version. Months are added one by one as the
+ * engine finishes them, so only the cells are kept, not the computations.
+ */
+export class YearRegister {
+  private readonly order: Column[] = [];
+  /** By effective date: the versions come from one compilation of the rules, the runs may come from another. */
+  private readonly perVersion = new Map<string, Map<string, Col>>();
+  private readonly rows: Cell[][] = [];
+  private readonly totals: Dec[];
+  private readonly months: string[] = [];
+  private readonly notes: string[] = [];
+  private readonly jsons: unknown[] = [];
+  private pending: unknown[] = [];
+  private readonly picks = new Map<string, (Pick | undefined)[]>();
+
+  constructor(
+    versions: readonly RuleVersion[],
+    private readonly minor: number,
+    private readonly lang: Lang,
+    private readonly keepJson: boolean,
+  ) {
+    for (const v of versions) {
+      const cols = registerColumns(v);
+      this.perVersion.set(v.effective, new Map(cols.map((c) => [c.key, c])));
+      let after = -1;
+      for (const c of cols) {
+        const at = this.order.findIndex((o) => o.key === c.key);
+        if (at >= 0) after = at;
+        else {
+          const { pick: _p, ...col } = c;
+          this.order.splice(after + 1, 0, col);
+          after++;
+        }
       }
     }
-    void ri;
-  });
-  const columns: Column[] = [{ key: 'period', en: 'Period', zh: '期间' }, { key: 'employee', en: 'Employee', zh: '工号' }, { key: 'name', en: 'Name', zh: '姓名' }, ...order];
-  const rows: Cell[][] = [];
-  const totals = order.map(() => Dec.ZERO.withScale(minor));
-  runs.forEach((r, ri) => {
-    for (const p of r.pays) {
-      const cells = order.map((c, i) => {
-        const pick = perRun[ri]!.get(c.key)?.pick;
-        if (!pick) return null;
-        const x = pick(p);
-        totals[i] = totals[i]!.add(x);
-        return x;
-      });
-      rows.push([r.month, p.employee.id, p.employee.name, ...cells]);
+    this.totals = this.order.map(() => Dec.ZERO.withScale(minor));
+  }
+
+  /** One employee-month (PayrollSink.pay). */
+  pay(p: EmployeePay): void {
+    let picks = this.picks.get(p.version.effective);
+    if (!picks) {
+      const cols = this.perVersion.get(p.version.effective)!;
+      this.picks.set(p.version.effective, (picks = this.order.map((c) => cols.get(c.key)?.pick)));
     }
-  });
-  const notes = [...new Set(runs.flatMap((r) => r.notes.map((n) => `${r.month}: ${n}`)))];
-  return {
-    table: { title: zh ? `工资表 ${runs[0]!.month} – ${runs[runs.length - 1]!.month}` : `Payroll ${runs[0]!.month} – ${runs[runs.length - 1]!.month}`, columns, rows, footer: [zh ? '合计' : 'Total', '', '', ...totals], notes },
-    json: { periods: runs.map((r) => registerReport(r, minor, lang).json) },
-  };
+    const cells: Cell[] = [p.month, p.employee.id, p.employee.name];
+    for (let i = 0; i < picks.length; i++) {
+      const pick = picks[i];
+      if (!pick) {
+        cells.push(null);
+        continue;
+      }
+      const x = pick(p);
+      this.totals[i] = this.totals[i]!.add(x);
+      cells.push(x);
+    }
+    this.rows.push(cells);
+    if (this.keepJson) this.pending.push(payJson(p));
+  }
+
+  /** A month is done (PayrollSink.month). */
+  month(run: Omit<PayrollRun, 'pays'>): void {
+    this.months.push(run.month);
+    for (const n of run.notes) if (!this.notes.includes(`${run.month}: ${n}`)) this.notes.push(`${run.month}: ${n}`);
+    if (this.keepJson) {
+      const v = run.version;
+      this.jsons.push({ period: run.month, rules: { effective: v.effective, until: v.until, note: v.note }, employees: this.pending, notes: run.notes });
+      this.pending = [];
+    }
+  }
+
+  report(): Rendered {
+    const zh = this.lang === 'zh-CN';
+    const span = `${this.months[0]} – ${this.months[this.months.length - 1]}`;
+    const columns: Column[] = [{ key: 'period', en: 'Period', zh: '期间' }, { key: 'employee', en: 'Employee', zh: '工号' }, { key: 'name', en: 'Name', zh: '姓名' }, ...this.order];
+    const jsons = this.jsons;
+    return {
+      table: { title: zh ? `工资表 ${span}` : `Payroll ${span}`, columns, rows: this.rows, footer: [zh ? '合计' : 'Total', '', '', ...this.totals], notes: this.notes },
+      json: { periods: jsons },
+    };
+  }
 }
