@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { lcg } from './gen.mjs';
 import { timed, fmtRow } from './measure.mjs';
 
+const withCpu = (r) => `${fmtRow(r)}  cpu ${r.cpu === null ? 'n/a' : r.cpu.toFixed(2) + ' s'}`;
+
 const here = dirname(fileURLToPath(import.meta.url));
 const HOLIDAYS = ['2026-01-01', '2026-01-02', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-04-06', '2026-05-01', '2026-05-04', '2026-05-05', '2026-06-19', '2026-09-25', '2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07'];
 
@@ -70,22 +72,24 @@ export async function benchPayroll(out, bin) {
   const rows = [];
   const check = timed(['node', bin, '-C', dir, 'check']);
   rows.push({ name: `check (load only)`, ...check });
-  console.log(fmtRow(rows[rows.length - 1]));
+  console.log(withCpu(rows[rows.length - 1]));
   let total = 0;
+  let cpu = 0;
   let peak = 0;
   for (let m = 1; m <= 12; m++) {
     const mm = `2026-${String(m).padStart(2, '0')}`;
     const r = timed(['node', bin, '-C', dir, 'payroll', 'run', '--period', mm, '--format', 'csv']);
     if (r.status !== 0) throw new Error(`payroll run ${mm} failed: ${r.stderr}`);
     total += r.wall;
+    cpu += r.cpu ?? 0;
     peak = Math.max(peak, r.rssMB ?? 0);
     rows.push({ name: `payroll run --period ${mm}`, ...r });
-    console.log(fmtRow(rows[rows.length - 1]));
+    console.log(withCpu(rows[rows.length - 1]));
   }
-  console.log(`${'12 monthly runs, total'.padEnd(48)} ${total.toFixed(2).padStart(7)} s  ${peak.toFixed(0).padStart(6)} MB (peak)`);
+  console.log(`${'12 monthly runs, total'.padEnd(48)} ${total.toFixed(2).padStart(7)} s  ${peak.toFixed(0).padStart(6)} MB (peak)  cpu ${cpu.toFixed(2)} s`);
   const year = timed(['node', bin, '-C', dir, 'payroll', 'run', '--period', '2026', '--format', 'csv']);
   if (year.status !== 0) throw new Error(`payroll run 2026 failed: ${year.stderr}`);
   rows.push({ name: 'payroll run --period 2026 (12 months at once)', ...year });
-  console.log(fmtRow(rows[rows.length - 1]));
+  console.log(withCpu(rows[rows.length - 1]));
   return rows;
 }

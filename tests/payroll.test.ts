@@ -241,3 +241,15 @@ describe('bizctl check validates the payroll data against the rules', () => {
     expect(r.stderr).toContain('hr/pay-items.csv:2:12: error[bad-enum]: pay item code "bonsu" is read by no formula of hr/payroll.yaml, so it would be ignored');
   });
 });
+
+describe('the China preset', () => {
+  it('is the same file in the manufacturing template and the example company, and bizctl init copies it', async () => {
+    const preset = readFileSync(join(REPO, 'templates/manufacturing/hr/payroll.yaml'), 'utf8');
+    expect(readFileSync(join(FURNITURE, 'hr/payroll.yaml'), 'utf8')).toBe(preset);
+    const dir = join(mkdtempSync(join(tmpdir(), 'bizctl-init-')), 'co');
+    expect((await run(['init', dir, '--template', 'manufacturing'])).code).toBe(0);
+    expect(readFileSync(join(dir, 'hr/payroll.yaml'), 'utf8')).toBe(preset);
+    const r = await run(['-C', dir, 'payroll', 'run', '--period', '2026-01', '--format', 'csv']);
+    expect(r.code).toBe(0);
+  });
+});

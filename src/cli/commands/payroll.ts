@@ -83,7 +83,7 @@ export const registerPayroll: Register = (program, wrap) => {
         const [run] = compute(ctx, ws, [month]);
         const pay = run!.pays.find((p) => p.employee.id === employee);
         if (!pay) throw new DataError(`${employee} is not on the payroll of ${month}`, 'the employee was hired after or left before that month');
-        ctx.output(payslipReport(pay, ctx.lang));
+        ctx.output(payslipReport(pay, ctx.lang, minorUnit(ws.config, ws.config.base_currency)));
       }),
     );
 

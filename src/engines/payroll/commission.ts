@@ -100,15 +100,44 @@ function addTo(m: Map<string, Dec>, k: string, x: Dec): void {
   m.set(k, (m.get(k) ?? Dec.ZERO).add(x));
 }
 
+interface Prepared {
+  readonly ownerOfInvoice: ReadonlyMap<string, string | undefined>;
+  readonly invoices: ReadonlyMap<string, InvoiceLike[]>;
+  readonly creditNotes: ReadonlyMap<string, CreditNoteLike[]>;
+}
+const prepared = new WeakMap<SalesSource, Prepared>();
+
+/** Owners and documents by month, built once per source (a year run asks for every month). */
+function prepare(src: SalesSource): Prepared {
+  let p = prepared.get(src);
+  if (p) return p;
+  const ownerOfInvoice = new Map<string, string | undefined>();
+  const invoices = new Map<string, InvoiceLike[]>();
+  const creditNotes = new Map<string, CreditNoteLike[]>();
+  for (const inv of src.invoices) {
+    ownerOfInvoice.set(inv.id, inv.owner ?? src.customers.get(inv.customer)?.owner);
+    const m = inv.date.slice(0, 7);
+    const list = invoices.get(m);
+    if (list) list.push(inv);
+    else invoices.set(m, [inv]);
+  }
+  for (const cn of src.creditNotes) {
+    const m = cn.date.slice(0, 7);
+    const list = creditNotes.get(m);
+    if (list) list.push(cn);
+    else creditNotes.set(m, [cn]);
+  }
+  prepared.set(src, (p = { ownerOfInvoice, invoices, creditNotes }));
+  return p;
+}
+
 /** The invoice basis of month "YYYY-MM" per owner. */
 export function invoiceSales(src: SalesSource, month: string): MonthSales {
   const byOwner = new Map<string, Dec>();
   const skipped: string[] = [];
-  const ownerOfInvoice = new Map<string, string | undefined>();
-  for (const inv of src.invoices) ownerOfInvoice.set(inv.id, inv.owner ?? src.customers.get(inv.customer)?.owner);
+  const { ownerOfInvoice, invoices, creditNotes } = prepare(src);
   const currencyOf = (d: SalesDocLike) => d.currency ?? src.customers.get(d.customer)?.currency ?? src.baseCurrency;
-  for (const inv of src.invoices) {
-    if (inv.date.slice(0, 7) !== month) continue;
+  for (const inv of invoices.get(month) ?? []) {
     const owner = ownerOfInvoice.get(inv.id);
     if (!owner) continue;
     const cur = currencyOf(inv);
@@ -118,8 +147,7 @@ export function invoiceSales(src: SalesSource, month: string): MonthSales {
     }
     addTo(byOwner, owner, docNet(inv.lines, src.minor, src.rounding));
   }
-  for (const cn of src.creditNotes) {
-    if (cn.date.slice(0, 7) !== month) continue;
+  for (const cn of creditNotes.get(month) ?? []) {
     const owner = (cn.invoice ? ownerOfInvoice.get(cn.invoice) : undefined) ?? src.customers.get(cn.customer)?.owner;
     if (!owner) continue;
     const cur = currencyOf(cn);

@@ -47,19 +47,17 @@ export interface MonthFacts {
   readonly ytdMonths: number;
 }
 
-export interface LineResult {
-  /** The value: for a contribution, the employee part. 0 when the condition is false. */
-  readonly amount: Dec;
-  /** Contributions: employer part and clamped base; null otherwise. */
-  readonly employer: Dec | null;
-  readonly base: Dec | null;
-  /** false when the component's condition was false. */
-  readonly active: boolean;
-}
-
 export interface MonthResult {
-  /** One per component of the version, in order. */
-  readonly lines: readonly LineResult[];
+  /**
+   * Per component of the version, in order: the value (a contribution's employee part; 0 when the
+   * condition is false), the employer part and the clamped base (contributions; null otherwise),
+   * and whether the condition held. Parallel arrays, not an object per line: a year of 10,000
+   * employees makes millions of lines.
+   */
+  readonly amounts: readonly Dec[];
+  readonly employer: readonly (Dec | null)[];
+  readonly bases: readonly (Dec | null)[];
+  readonly active: readonly boolean[];
   readonly gross: Dec;
   readonly taxableGross: Dec;
   readonly contributions: Dec;
@@ -126,7 +124,8 @@ export function computeMonth(v: RuleVersion, f: MonthFacts, minor: number, emplo
   let dt = ZERO;
   if (e.deductions) for (const k in e.deductions) dt = dt.add(e.deductions[k]!);
   env[B.deductions_total] = dt;
-  for (const [name, slot] of L.deductions) env[slot] = e.deductions?.[name] ?? ZERO;
+  const ds = L.deductionSlots;
+  for (let i = 0; i < ds.length; i++) env[ds[i]![1]] = e.deductions?.[ds[i]![0]] ?? ZERO;
   env[B.days_worked] = a ? a.days_worked : Dec.int(f.employedWorkdays);
   env[B.absence_days] = a ? a.absence_days : ZERO;
   env[B.leave_days] = a ? a.leave_days : ZERO;
@@ -144,8 +143,10 @@ export function computeMonth(v: RuleVersion, f: MonthFacts, minor: number, emplo
   env[B.sales] = f.sales;
   env[B['sales.commission']] = f.commission;
   env[B['ytd.months']] = Dec.int(f.ytdMonths);
-  for (const [code, slot] of L.inputs) env[slot] = f.inputs?.get(code) ?? ZERO;
-  for (const [name, slot] of L.ytd) env[slot] = f.ytd.get(name) ?? ZERO;
+  const is = L.inputSlots;
+  for (let i = 0; i < is.length; i++) env[is[i]![1]] = f.inputs?.get(is[i]![0]) ?? ZERO;
+  const ys = L.ytdSlots;
+  for (let i = 0; i < ys.length; i++) env[ys[i]![1]] = f.ytd.get(ys[i]![0]) ?? ZERO;
 
   let gross = ZERO;
   let taxableGross = ZERO;
@@ -153,9 +154,13 @@ export function computeMonth(v: RuleVersion, f: MonthFacts, minor: number, emplo
   let contributionsEmployer = ZERO;
   let deductions = ZERO;
   let employerOther = ZERO;
-  const lines: LineResult[] = [];
   const comps = v.components;
-  for (let i = 0; i < comps.length; i++) {
+  const n = comps.length;
+  const amounts: Dec[] = new Array<Dec>(n);
+  const employer: (Dec | null)[] = new Array<Dec | null>(n);
+  const bases: (Dec | null)[] = new Array<Dec | null>(n);
+  const actives: boolean[] = new Array<boolean>(n);
+  for (let i = 0; i < n; i++) {
     const c = comps[i]!;
     const active = c.when === null || (evalF(c.when, env, who, sourceOf) as boolean);
     if (c.contribution) {
@@ -181,7 +186,10 @@ export function computeMonth(v: RuleVersion, f: MonthFacts, minor: number, emplo
       contributionsEmployer = contributionsEmployer.add(er);
       env[L.contributions] = contributions;
       env[L.contributionsEmployer] = contributionsEmployer;
-      lines.push({ amount: ee, employer: er, base, active });
+      amounts[i] = ee;
+      employer[i] = er;
+      bases[i] = base;
+      actives[i] = active;
       continue;
     }
     const x = active ? rounded(evalF(c.amount!, env, who, sourceOf) as Dec, c, minor) : rounded(ZERO, c, minor);
@@ -208,9 +216,14 @@ export function computeMonth(v: RuleVersion, f: MonthFacts, minor: number, emplo
         throw new Error(`unknown kind ${String(never)}`);
       }
     }
-    lines.push({ amount: x, employer: null, base: null, active });
+    amounts[i] = x;
+    employer[i] = null;
+    bases[i] = null;
+    actives[i] = active;
   }
-  const accum = v.accumulators.map((acc) => evalF(acc.of, env, who, sourceOf) as Dec);
+  const accs = v.accumulators;
+  const accum: Dec[] = new Array<Dec>(accs.length);
+  for (let i = 0; i < accs.length; i++) accum[i] = evalF(accs[i]!.of, env, who, sourceOf) as Dec;
   const net = gross.sub(contributions).sub(deductions);
-  return { lines, gross, taxableGross, contributions, contributionsEmployer, deductions, employerOther, net, employerCost: gross.add(contributionsEmployer).add(employerOther), accum };
+  return { amounts, employer, bases, active: actives, gross, taxableGross, contributions, contributionsEmployer, deductions, employerOther, net, employerCost: gross.add(contributionsEmployer).add(employerOther), accum };
 }

@@ -70,10 +70,10 @@ function lines(rules: CompiledRules, d: PayrollData, months: string[], id: strin
     const p = run.pays.find((x) => x.employee.id === id)!;
     const out: Record<string, string> = { gross: p.result.gross.toString(), net: p.result.net.toString(), contributions: p.result.contributions.toString() };
     p.version.components.forEach((c, i) => {
-      out[c.code] = p.result.lines[i]!.amount.toString();
+      out[c.code] = p.result.amounts[i]!.toString();
       if (c.kind === 'contribution') {
-        out[`${c.code}.er`] = p.result.lines[i]!.employer!.toString();
-        out[`${c.code}.base`] = p.result.lines[i]!.base!.toString();
+        out[`${c.code}.er`] = p.result.employer[i]!.toString();
+        out[`${c.code}.base`] = p.result.bases[i]!.toString();
       }
     });
     return out;

@@ -136,6 +136,10 @@ export interface Layout {
   readonly deductions: ReadonlyMap<string, number>;
   readonly inputs: ReadonlyMap<string, number>;
   readonly ytd: ReadonlyMap<string, number>;
+  /** The same as [name, slot] arrays, for the hot loop. */
+  readonly deductionSlots: readonly (readonly [string, number])[];
+  readonly inputSlots: readonly (readonly [string, number])[];
+  readonly ytdSlots: readonly (readonly [string, number])[];
   readonly gross: number;
   readonly taxableGross: number;
   readonly contributions: number;
@@ -485,7 +489,7 @@ function compileVersion(v: VersionRec, s: Partial<VersionRec>, constants: Map<st
   }
 
   if (bad) return null;
-  const layout: Layout = { size: template.length, template, deductions, inputs, ytd, gross, taxableGross, contributions: contributionsSlot, contributionsEmployer };
+  const layout: Layout = { size: template.length, template, deductions, inputs, ytd, deductionSlots: [...deductions], inputSlots: [...inputs], ytdSlots: [...ytd], gross, taxableGross, contributions: contributionsSlot, contributionsEmployer };
   const acc = s.accounts;
   return {
     effective: v.effective,

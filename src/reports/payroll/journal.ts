@@ -52,9 +52,9 @@ export function payrollEntry(run: PayrollRun, minor: number): PayrollEntry {
     let employee = Dec.ZERO;
     let employer = Dec.ZERO;
     for (const p of run.pays) {
-      const l = p.result.lines[i]!;
-      employee = employee.add(l.amount);
-      if (l.employer) employer = employer.add(l.employer);
+      employee = employee.add(p.result.amounts[i]!);
+      const er = p.result.employer[i];
+      if (er) employer = employer.add(er);
     }
     const name = c.name_zh;
     switch (c.kind) {

@@ -35,14 +35,20 @@ const T = {
   base: ['base', '基数'],
 } as const;
 
-export function payslipReport(p: EmployeePay, lang: Lang): Rendered {
+/** Label of an accumulator in English: its name with spaces, capitalised (basic_deduction → Basic deduction). */
+function humanize(name: string): string {
+  const s = name.replace(/_/g, ' ');
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+export function payslipReport(p: EmployeePay, lang: Lang, minor: number): Rendered {
   const zh = lang === 'zh-CN' ? 1 : 0;
   const t = (k: keyof typeof T) => T[k][zh];
   const rows: Cell[][] = [];
   const head = (k: keyof typeof T) => rows.push([t(k), '', '']);
   const row = (label: string, detail: string, amount: Cell) => rows.push([`  ${label}`, detail, amount]);
   const comps = p.version.components;
-  const lines = p.result.lines;
+  const { amounts, employer, bases, active } = p.result;
   const nameOf = (i: number) => (zh ? comps[i]!.name_zh : comps[i]!.name);
 
   head('attendance');
@@ -56,39 +62,43 @@ export function payslipReport(p: EmployeePay, lang: Lang): Rendered {
 
   head('earnings');
   comps.forEach((c, i) => {
-    if (c.kind === 'earning' && (lines[i]!.active && !lines[i]!.amount.isZero())) row(nameOf(i), '', lines[i]!.amount);
+    if (c.kind === 'earning' && active[i] && !amounts[i]!.isZero()) row(nameOf(i), '', amounts[i]!);
   });
   rows.push([t('gross'), '', p.result.gross]);
 
   head('contributions');
   comps.forEach((c, i) => {
-    if (c.kind === 'contribution' && !lines[i]!.amount.isZero()) row(nameOf(i), `${t('base')} ${lines[i]!.base!.toFixed(2)}`, lines[i]!.amount);
+    if (c.kind === 'contribution' && !amounts[i]!.isZero()) row(nameOf(i), `${t('base')} ${bases[i]!.toFixed(2)}`, amounts[i]!);
   });
   rows.push([t('contributions_total'), '', p.result.contributions]);
 
   const info = comps.map((c, i) => i).filter((i) => comps[i]!.kind === 'info' && comps[i]!.show);
   if (info.length) {
     head('figures');
-    for (const i of info) row(nameOf(i), '', lines[i]!.amount);
+    for (const i of info) row(nameOf(i), '', amounts[i]!);
   }
 
   head('deductions');
   comps.forEach((c, i) => {
-    if (c.kind === 'deduction' && lines[i]!.active) row(nameOf(i), '', lines[i]!.amount);
+    if (c.kind === 'deduction' && active[i]) row(nameOf(i), '', amounts[i]!);
   });
   rows.push([t('net'), '', p.result.net]);
 
   head('employer');
   comps.forEach((c, i) => {
-    const er = lines[i]!.employer ?? (c.kind === 'employer' ? lines[i]!.amount : null);
-    if (er && !er.isZero()) row(nameOf(i), lines[i]!.base ? `${t('base')} ${lines[i]!.base!.toFixed(2)}` : '', er);
+    const er = employer[i] ?? (c.kind === 'employer' ? amounts[i]! : null);
+    const base = bases[i];
+    if (er && !er.isZero()) row(nameOf(i), base ? `${t('base')} ${base.toFixed(2)}` : '', er);
   });
   rows.push([t('employer_total'), '', p.result.employerCost]);
 
   if (p.version.accumulators.length) {
     head('ytd');
     row(t('months'), '', p.ytdMonths);
-    for (const acc of p.version.accumulators) row(zh ? acc.name_zh : acc.name, '', p.ytdOf(acc.name));
+    for (const acc of p.version.accumulators) {
+      const x = p.ytdOf(acc.name);
+      row(zh ? acc.name_zh : humanize(acc.name), '', x.s < minor ? x.withScale(minor) : x);
+    }
   }
 
   const e = p.employee as typeof p.employee & { department?: string; title?: string };

@@ -31,7 +31,7 @@ export function registerColumns(version: RuleVersion): Col[] {
   comps.forEach((c, i) => {
     if (c.show) {
       const idx = lineOf(comps, c.code);
-      cols.push({ key: c.code, en: c.name, zh: c.name_zh, align: 'right', pick: (p) => p.result.lines[idx]!.amount });
+      cols.push({ key: c.code, en: c.name, zh: c.name_zh, align: 'right', pick: (p) => p.result.amounts[idx]! });
     }
     if (i === lastEarning) cols.push({ key: 'gross', en: 'Gross pay', zh: '应发工资', align: 'right', pick: (p) => p.result.gross });
     if (i === lastContribution) cols.push({ key: 'contributions', en: 'Contributions', zh: '个人社保公积金', align: 'right', pick: (p) => p.result.contributions });
@@ -56,8 +56,8 @@ export function payJson(p: EmployeePay): Record<string, unknown> {
   const comps = p.version.components;
   const components: Record<string, unknown> = {};
   comps.forEach((c, i) => {
-    const l = p.result.lines[i]!;
-    components[c.code] = c.kind === 'contribution' ? { kind: c.kind, base: l.base, employee: l.amount, employer: l.employer } : { kind: c.kind, amount: l.amount };
+    const r = p.result;
+    components[c.code] = c.kind === 'contribution' ? { kind: c.kind, base: r.bases[i], employee: r.amounts[i], employer: r.employer[i] } : { kind: c.kind, amount: r.amounts[i] };
   });
   const ytd: Record<string, unknown> = { months: p.ytdMonths };
   for (const a of p.version.accumulators) ytd[a.name] = p.ytdOf(a.name);
