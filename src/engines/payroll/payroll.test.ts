@@ -14,7 +14,7 @@ import { Diagnostics } from '../../diagnostics/types.js';
 import { parseYaml } from '../../io/yaml.js';
 import type { RawMap } from '../../io/raw.js';
 import { convertRecord } from '../../schema/record.js';
-import { commissionOf, type InvoiceLike } from './commission.js';
+import { commissionOf, dealSales, invoiceSales, type InvoiceLike, type SalesSource } from './commission.js';
 import { compileRules, type CompiledRules, type RulesRecord } from './rules.js';
 import { runPayrollMonths, type AttendanceLine, type Employee, type PayItem, type PayrollData, type YtdOpening } from './run.js';
 
@@ -268,6 +268,47 @@ describe('commission', () => {
   });
 });
 
+describe('commission basis', () => {
+  const src = (over: Partial<SalesSource>): SalesSource => ({
+    invoices: [],
+    creditNotes: [],
+    deals: [],
+    customers: new Map([['C1', { owner: 'S1' }], ['C2', { owner: 'S2', currency: 'USD' }]]),
+    itemPrices: new Map([['DESK', D('1180')]]),
+    wonStages: new Set(['won']),
+    baseCurrency: 'CNY',
+    minor: 2,
+    rounding: 'half-up',
+    ...over,
+  });
+  it('subtracts credit notes of the month, credited through their invoice; leaves out other currencies', () => {
+    // S1: INV-1 10 × 1,000 = 10,000 net; CN-1 (on INV-1) 2 × 1,000 = 2,000 → 8,000. INV-2 is in USD (customer C2): left out.
+    const line = (qty: string) => ({ qty: D(qty), price: D('1000'), tax_rate: D('0.13') });
+    const s = src({
+      invoices: [
+        { id: 'INV-1', date: '2026-03-01', customer: 'C1', lines: [line('10')] },
+        { id: 'INV-2', date: '2026-03-02', customer: 'C2', lines: [line('1')] },
+      ],
+      creditNotes: [{ id: 'CN-1', date: '2026-03-09', customer: 'C1', invoice: 'INV-1', lines: [line('2')] }],
+    });
+    const m = invoiceSales(s, '2026-03');
+    expect([...m.byOwner].map(([k, v]) => [k, v.toString()])).toEqual([['S1', '8000.00']]);
+    expect(m.skipped).toEqual(['INV-2 (USD)']);
+  });
+  it('counts won deals by close date: amount, else lines at their price or the item price', () => {
+    // D-1 won in March with amount 50,000; D-2 won in March, lines 10 × 1,180 (item price) × (1 − 10%) = 10,620; D-3 lost; D-4 won in April.
+    const s = src({
+      deals: [
+        { id: 'D-1', stage: 'won', owner: 'S1', closed: '2026-03-10', amount: D('50000') },
+        { id: 'D-2', stage: 'won', owner: 'S1', closed: '2026-03-20', lines: [{ item: 'DESK', qty: D('10'), discount: D('0.1') }] },
+        { id: 'D-3', stage: 'lost', owner: 'S1', closed: '2026-03-21', amount: D('9999') },
+        { id: 'D-4', stage: 'won', owner: 'S1', closed: '2026-04-01', amount: D('1') },
+      ],
+    });
+    expect(dealSales(s, '2026-03').byOwner.get('S1')!.toString()).toBe('60620.00');
+  });
+});
+
 describe('rule versions', () => {
   const two = `
 versions:
@@ -284,6 +325,13 @@ versions:
     const e = emp('E1', '5000');
     const r = lines(rules, data([e], [att('E1', '2025-06'), att('E1', '2025-07')]), ['2025-06', '2025-07'], 'E1');
     expect(r.map((x) => x.pension)).toEqual(['590.72', '596.80']);
+  });
+
+  it('adds fixed amounts to contributions', () => {
+    // 10,000 × 2% + 3 (a fixed add-on, like Beijing's 3 CNY for serious illness) = 203
+    const rules = rulesFrom(`versions:\n- effective: 2024-01-01\n  components:\n  - {code: medical, kind: contribution, base: base_salary, employee_rate: 2%, employee_fixed: 3, employer_rate: 10%}\n`);
+    const [r] = lines(rules, data([emp('E1', '10000')], [att('E1', '2026-01')]), ['2026-01'], 'E1');
+    expect([r!.medical, r!['medical.er']]).toEqual(['203.00', '1000.00']);
   });
 
   it('refuses a month before the first version', () => {
