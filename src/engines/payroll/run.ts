@@ -79,8 +79,14 @@ export interface PayrollRun {
   readonly end: IsoDate;
   readonly version: RuleVersion;
   readonly pays: readonly EmployeePay[];
-  readonly notes: readonly string[];
+  readonly notes: readonly RunNote[];
 }
+
+/** Something a reader of the register should know (rendered in English or Chinese by the report). */
+export type RunNote =
+  | { readonly kind: 'stale-rules'; readonly effective: string; readonly until: string }
+  | { readonly kind: 'no-attendance'; readonly employees: readonly string[] }
+  | { readonly kind: 'other-currency'; readonly currency: string; readonly documents: readonly string[] };
 
 /** An input problem that stops the run (no attendance, no rule version in force). */
 export class PayrollInputError extends Error {
@@ -280,13 +286,13 @@ export function forEachPayrollMonth(rules: CompiledRules, data: PayrollData, wan
       });
     }
     if (!wantedMonth) continue;
-    const notes: string[] = [];
-    if (v.until && v.until < start) notes.push(`the rules in force (version ${v.effective}) are meant for dates up to ${v.until}; add a version with this year's figures to hr/payroll.yaml`);
-    if (missing.length) notes.push(`no attendance line for ${missing.join(', ')}: paid as a full month without absence or overtime`);
+    const notes: RunNote[] = [];
+    if (v.until && v.until < start) notes.push({ kind: 'stale-rules', effective: v.effective, until: v.until });
+    if (missing.length) notes.push({ kind: 'no-attendance', employees: missing });
     const skipped = new Set<string>();
     if (planBases & 1) for (const x of ix.salesBy('invoices').skipped) skipped.add(x);
     if (planBases & 2) for (const x of ix.salesBy('deals').skipped) skipped.add(x);
-    if (skipped.size) notes.push(`not in the commission basis (not in ${data.sales.baseCurrency}): ${[...skipped].join(', ')}`);
+    if (skipped.size) notes.push({ kind: 'other-currency', currency: data.sales.baseCurrency, documents: [...skipped] });
     sink.month({ month: m, start, end, version: v, notes });
     indexes.delete(m);
   }

@@ -4,7 +4,7 @@
  * footer. Table, CSV and JSON come from the same value.
  */
 import { Dec } from '../../domain/decimal.js';
-import type { EmployeePay, PayrollRun } from '../../engines/payroll/run.js';
+import type { EmployeePay, PayrollRun, RunNote } from '../../engines/payroll/run.js';
 import type { Component, RuleVersion } from '../../engines/payroll/rules.js';
 import type { Rendered } from '../../render/index.js';
 import type { Cell, Column, Lang } from '../../render/model.js';
@@ -49,6 +49,25 @@ function sum(pays: readonly EmployeePay[], pick: Pick, scale: number): Dec {
   let t = Dec.ZERO.withScale(scale);
   for (const p of pays) t = t.add(pick(p));
   return t;
+}
+
+/** A run's note as a line under the table. */
+export function noteText(n: RunNote, lang: Lang): string {
+  const zh = lang === 'zh-CN';
+  switch (n.kind) {
+    case 'stale-rules':
+      return zh
+        ? `生效中的规则版本（${n.effective} 起）只适用到 ${n.until}；请在 hr/payroll.yaml 中加一个当年数字的版本`
+        : `the rules in force (version ${n.effective}) are meant for dates up to ${n.until}; add a version with this year's figures to hr/payroll.yaml`;
+    case 'no-attendance':
+      return zh ? `${n.employees.join('、')} 本月无考勤记录：按全月出勤、无缺勤无加班计算` : `no attendance line for ${n.employees.join(', ')}: paid as a full month without absence or overtime`;
+    case 'other-currency':
+      return zh ? `非 ${n.currency} 单据不计入提成基数：${n.documents.join('、')}` : `not in the commission basis (not in ${n.currency}): ${n.documents.join(', ')}`;
+    default: {
+      const never: never = n;
+      throw new Error(`unknown note ${String(never)}`);
+    }
+  }
 }
 
 /** JSON form of one employee's pay. */
@@ -99,7 +118,7 @@ export function registerReport(run: PayrollRun, minor: number, lang: Lang, compa
     zh
       ? `规则：${v.effective} 起生效的版本${v.note ? `（${v.note}）` : ''}；个税按累计预扣法：本期应扣缴税额 = 累计应纳税额 − 累计已预缴税额，不小于 0`
       : `rules: version effective ${v.effective}${v.note ? ` (${v.note})` : ''}; income tax by cumulative withholding: this month's tax = tax on the year's cumulative taxable income − tax already withheld, never below 0`,
-    ...run.notes,
+    ...run.notes.map((n) => noteText(n, lang)),
   ];
   if (hidden.length) notes.push(zh ? `全部为 0 的列未显示：${hidden.map((c) => c.zh ?? c.en).join('、')}` : `columns that are 0 for everyone are not shown: ${hidden.map((c) => c.en).join(', ')}`);
   return {
@@ -184,7 +203,10 @@ export class YearRegister {
   /** A month is done (PayrollSink.month). */
   month(run: Omit<PayrollRun, 'pays'>): void {
     this.months.push(run.month);
-    for (const n of run.notes) if (!this.notes.includes(`${run.month}: ${n}`)) this.notes.push(`${run.month}: ${n}`);
+    for (const n of run.notes) {
+      const t = `${run.month}: ${noteText(n, this.lang)}`;
+      if (!this.notes.includes(t)) this.notes.push(t);
+    }
     if (this.keepJson) {
       const v = run.version;
       this.jsons.push({ period: run.month, rules: { effective: v.effective, until: v.until, note: v.note }, employees: this.pending, notes: run.notes });
