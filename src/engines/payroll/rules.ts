@@ -249,7 +249,7 @@ function compileVersion(v: VersionRec, s: Partial<VersionRec>, constants: Map<st
   let div = { places: 10, mode: 'half-up' as RoundingMode };
   if (s.division !== undefined) {
     const r = parseRound(s.division);
-    if (!r) err('bad-rule', locOfField(v, s, 'division'), `division "${s.division}" is not places and a rounding mode`, `e.g. "10 half-up"; modes: ${ROUNDING_MODES.join(', ')}`);
+    if (!r) err('bad-rule', v.src.at('division'), `division "${s.division}" is not places and a rounding mode`, `e.g. "10 half-up"; modes: ${ROUNDING_MODES.join(', ')}`);
     else div = r;
   }
 
@@ -342,17 +342,17 @@ function compileVersion(v: VersionRec, s: Partial<VersionRec>, constants: Map<st
     }
     slots.push({ slot, employerSlot, baseSlot });
   });
-  const agg = (name: string, after: number, kindWord: string) => {
+  // totals, usable below the last component they sum
+  const agg = (name: keyof typeof AGGREGATES, after: number) => {
     const slot = template.length;
     template.push(Dec.ZERO);
-    names.set(name, { ref: { slot, ty: 'num' }, after, what: `${name} (${AGGREGATES[name as keyof typeof AGGREGATES]})`, line: after >= 0 ? comps[after]!.src.loc.line : 0 });
-    void kindWord;
+    names.set(name, { ref: { slot, ty: 'num' }, after, what: `${name} (${AGGREGATES[name]})`, line: after >= 0 ? comps[after]!.src.loc.line : 0 });
     return slot;
   };
-  const gross = agg('gross', lastEarning, 'earning');
-  const taxableGross = agg('taxable_gross', lastEarning, 'earning');
-  const contributionsSlot = agg('contributions', lastContribution, 'contribution');
-  const contributionsEmployer = agg('contributions.employer', lastContribution, 'contribution');
+  const gross = agg('gross', lastEarning);
+  const taxableGross = agg('taxable_gross', lastEarning);
+  const contributionsSlot = agg('contributions', lastContribution);
+  const contributionsEmployer = agg('contributions.employer', lastContribution);
 
   // --- the resolver: `at` = index of the component being compiled (Infinity for accumulators)
   let here = Infinity;
@@ -506,10 +506,6 @@ function compileVersion(v: VersionRec, s: Partial<VersionRec>, constants: Map<st
     layout,
     inputCodes: new Set(inputs.keys()),
   };
-}
-
-function locOfField(v: VersionRec, _s: Partial<VersionRec>, field: keyof VersionRec): SourceLoc {
-  return v.src.at(field);
 }
 
 function compileFormula(formula: Formula, ty: Ty, scope: CompileScope, opts: CompileOptions, err: Push): Fn | null {
