@@ -28,7 +28,7 @@ function periodOf(ctx: Ctx, period: string | undefined): string {
 }
 
 /** Run the payroll; problems in the data or rules become exit 1 with the rule's location. */
-function compute(ctx: Ctx, ws: Workspace, months: string[], sink?: PayrollSink): PayrollRun[] {
+function compute(ws: Workspace, months: string[], sink?: PayrollSink): PayrollRun[] {
   try {
     return computePayroll(ws, months, sink);
   } catch (e) {
@@ -60,11 +60,11 @@ export const registerPayroll: Register = (program, wrap) => {
           const months = [...new Set(ws.data.attendance.map((a) => a.month).filter((m) => m.startsWith(year)))].sort();
           if (!months.length) throw new DataError(`there is no attendance in ${year}`, `payroll is computed from attendance: add hr/attendance/${year}-MM.csv files`);
           const register = new YearRegister(versionsFor(ws, months), minor, ctx.lang, ctx.format === 'json');
-          compute(ctx, ws, months, register);
+          compute(ws, months, register);
           ctx.output(register.report());
           return;
         }
-        const [run] = compute(ctx, ws, [periodOf(ctx, opts.period)]);
+        const [run] = compute(ws, [periodOf(ctx, opts.period)]);
         ctx.output(registerReport(run!, minor, ctx.lang, ctx.format === 'table'));
       }),
     );
@@ -80,7 +80,7 @@ export const registerPayroll: Register = (program, wrap) => {
         const ws = ctx.workspace();
         const month = periodOf(ctx, opts.period);
         if (!ws.data.employees.some((e) => e.id === employee)) throw new DataError(`no employee "${employee}"`, 'employee ids are in hr/employees; `bizctl ls employees` lists them');
-        const [run] = compute(ctx, ws, [month]);
+        const [run] = compute(ws, [month]);
         const pay = run!.pays.find((p) => p.employee.id === employee);
         if (!pay) throw new DataError(`${employee} is not on the payroll of ${month}`, 'the employee was hired after or left before that month');
         ctx.output(payslipReport(pay, ctx.lang, minorUnit(ws.config, ws.config.base_currency)));
@@ -103,7 +103,7 @@ export const registerPayroll: Register = (program, wrap) => {
         if (posted) throw new DataError(`payroll ${month} is already posted: journal entry ${id} at ${posted.src.loc.file}:${posted.src.loc.line}`, `nothing was written; to post it again, delete that entry first (git keeps the old one)`);
         if (existsSync(join(ws.root, file))) throw new DataError(`${file} already exists`, 'nothing was written; delete or rename it to post again');
         const minor = minorUnit(ws.config, ws.config.base_currency);
-        const [run] = compute(ctx, ws, [month]);
+        const [run] = compute(ws, [month]);
         const entry = payrollEntry(run!, minor);
         if (ws.present.has('accounts')) {
           const known = new Set(ws.data.accounts.map((a) => a.id));
@@ -128,7 +128,7 @@ export const registerPayroll: Register = (program, wrap) => {
         const ws = ctx.workspace();
         const month = periodOf(ctx, opts.period);
         const minor = minorUnit(ws.config, ws.config.base_currency);
-        const [run] = compute(ctx, ws, [month]);
+        const [run] = compute(ws, [month]);
         const { lines, missing } = bankLines(run!);
         if (missing.length) throw new DataError(`no bank_account for ${missing.join(', ')}: the bank file would be incomplete`, 'add bank and bank_account to hr/employees, then run again');
         ctx.output(bankReport(run!, lines, minor, ws.config.base_currency), { defaultFormat: 'csv' });

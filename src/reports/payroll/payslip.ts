@@ -3,7 +3,6 @@
  * gross, contributions with their base, deductions, net, employer part and
  * the year to date), in English or Chinese.
  */
-import { Dec } from '../../domain/decimal.js';
 import type { EmployeePay } from '../../engines/payroll/run.js';
 import type { Rendered } from '../../render/index.js';
 import type { Cell, Lang } from '../../render/model.js';
@@ -72,7 +71,7 @@ export function payslipReport(p: EmployeePay, lang: Lang, minor: number): Render
   });
   rows.push([t('contributions_total'), '', p.result.contributions]);
 
-  const info = comps.map((c, i) => i).filter((i) => comps[i]!.kind === 'info' && comps[i]!.show);
+  const info = comps.map((_, i) => i).filter((i) => comps[i]!.kind === 'info' && comps[i]!.show);
   if (info.length) {
     head('figures');
     for (const i of info) row(nameOf(i), '', amounts[i]!);

@@ -157,7 +157,7 @@ export class YearRegister {
 
   constructor(
     versions: readonly RuleVersion[],
-    private readonly minor: number,
+    minor: number,
     private readonly lang: Lang,
     private readonly keepJson: boolean,
   ) {
