@@ -59,8 +59,13 @@ describe('bizctl payroll run (example company, 2026-10)', () => {
     // Each month's taxable income is below zero (6,500 − 5,000 − 1,100.32 − 1,500 rent < 0): no tax.
     expect(by.E012).toMatchObject({ absence: '-597.70', contributions: '1100.32', iit: '0.00' });
 
-    // E001 陈明达 crosses from the 20% into the 25% bracket in October (cumulative taxable 300,392.90 > 300,000).
-    expect(Number(by.E001!.cum_taxable)).toBeGreaterThan(300000);
+    // E001 陈明达 crosses from the 20% into the 25% bracket in October. 45,000 a month, base clamped to
+    // 36,921: 2,953.68 + 738.42 + 184.61 (184.605) + housing fund 2,584 (2,584.47 → whole yuan) = 6,460.71;
+    // deductions 2,000 + 1,500. Monthly taxable 45,000 − 5,000 − 6,460.71 − 3,500 = 30,039.29.
+    // Opening (Jan–May): 225,000 − 25,000 − 32,303.55 − 17,500 = 150,196.45; + 4 × 30,039.29 (June–Sept)
+    // = 270,353.61 → withheld so far 270,353.61 × 20% − 16,920 = 37,150.72.
+    // October: 300,392.90 × 25% − 31,920 = 43,178.225 → 43,178.23; tax 43,178.23 − 37,150.72 = 6,027.51.
+    expect(by.E001).toMatchObject({ contributions: '6460.71', cum_taxable: '300392.90', iit: '6027.51' });
 
     // The totals row is the sum of each column.
     for (const k of ['gross', 'contributions', 'iit', 'net', 'employer_cost']) {
