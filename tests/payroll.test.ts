@@ -258,3 +258,10 @@ describe('the China preset', () => {
     expect(r.code).toBe(0);
   });
 });
+
+describe('docs/payroll.md', () => {
+  it("shows E010's payslip as bizctl prints it (the figures are worked out by hand below it in the doc)", async () => {
+    const r = await run(['-C', FURNITURE, ...AS_OF, 'payroll', 'payslip', 'E010', '--period', '2026-10']);
+    expect(readFileSync(join(REPO, 'docs/payroll.md'), 'utf8')).toContain(r.stdout.trimEnd());
+  });
+});

@@ -71,7 +71,8 @@ export function payslipReport(p: EmployeePay, lang: Lang, minor: number): Render
   });
   rows.push([t('contributions_total'), '', p.result.contributions]);
 
-  const info = comps.map((_, i) => i).filter((i) => comps[i]!.kind === 'info' && comps[i]!.show);
+  // every info figure (the tax computation step by step), shown in the register or not
+  const info = comps.map((_, i) => i).filter((i) => comps[i]!.kind === 'info');
   if (info.length) {
     head('figures');
     for (const i of info) row(nameOf(i), '', amounts[i]!);
