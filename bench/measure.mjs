@@ -10,7 +10,11 @@ export function timed(argv, opts = {}) {
   const r = spawnSync(cmd[0], cmd.slice(1), { encoding: 'utf8', maxBuffer: 1 << 30, ...opts });
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
   const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr ?? '');
-  return { wall, rssMB: m ? Number(m[1]) / 1024 : null, status: r.status, stdout: r.stdout, stderr: TIME ? (r.stderr ?? '').replace(/\n\tCommand being timed[\s\S]*$/, '') : r.stderr };
+  const u = /User time \(seconds\): ([\d.]+)/.exec(r.stderr ?? '');
+  const sy = /System time \(seconds\): ([\d.]+)/.exec(r.stderr ?? '');
+  // CPU time (user + system) is steadier than wall time on a shared machine
+  const cpu = u && sy ? Number(u[1]) + Number(sy[1]) : null;
+  return { wall, cpu, rssMB: m ? Number(m[1]) / 1024 : null, status: r.status, stdout: r.stdout, stderr: TIME ? (r.stderr ?? '').replace(/\n\tCommand being timed[\s\S]*$/, '') : r.stderr };
 }
 
 export function fmtRow(r) {

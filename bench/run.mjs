@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { benchLoad } from './load.mjs';
 import { benchLedger } from './ledger.mjs';
 import { benchImport } from './import.mjs';
+import { benchPayroll } from './payroll.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const out = join(here, 'out');
@@ -12,7 +13,7 @@ const bin = join(here, '..', 'bin', 'bizctl.js');
 mkdirSync(out, { recursive: true });
 
 const only = process.argv.slice(2);
-const suites = { load: benchLoad, ledger: benchLedger, import: benchImport };
+const suites = { load: benchLoad, ledger: benchLedger, import: benchImport, payroll: benchPayroll };
 for (const [name, fn] of Object.entries(suites)) {
   if (only.length && !only.includes(name)) continue;
   console.log(`\n## ${name}`);

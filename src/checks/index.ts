@@ -10,11 +10,12 @@ import { dateOrder } from './date-order.js';
 import { duplicateIds } from './duplicates.js';
 import { duplicateCustomers } from './duplicate-customers.js';
 import { journalBalance } from './journal-balance.js';
+import { payroll } from './payroll.js';
 import { precision } from './precision.js';
 import { references } from './references.js';
 
 /** Every validation, run in this order after loading. Each is one small file. */
-export const CHECKS: readonly Check[] = [duplicateIds, references, configValues, precision, dateOrder, bomCycles, journalBalance, allocations, accounts, balanceAssertions, duplicateCustomers];
+export const CHECKS: readonly Check[] = [duplicateIds, references, configValues, precision, dateOrder, bomCycles, journalBalance, allocations, accounts, balanceAssertions, duplicateCustomers, payroll];
 
 export function runChecks(ws: Workspace, d: Diagnostics): void {
   for (const c of CHECKS) c.run(ws, d);

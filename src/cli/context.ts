@@ -104,9 +104,10 @@ export class Ctx {
     }
   }
 
-  /** Render a report to stdout (or -o FILE, atomically). */
-  output(r: Rendered): void {
-    const text = render(r, { format: this.format, lang: this.lang, boxed: this.boxed, bold: this.color ? (s) => chalk.bold(s) : (s) => s });
+  /** Render a report to stdout (or -o FILE, atomically). `defaultFormat` replaces table when neither --format nor -o says. */
+  output(r: Rendered, opts: { defaultFormat?: Format } = {}): void {
+    const format = opts.defaultFormat && !this.opts.format && !this.opts.output ? opts.defaultFormat : this.format;
+    const text = render(r, { format, lang: this.lang, boxed: this.boxed, bold: this.color ? (s) => chalk.bold(s) : (s) => s });
     if (this.opts.output) {
       writeFileAtomic(resolve(this.io.cwd, this.opts.output), text);
       this.info(`wrote ${this.opts.output}`);

@@ -43,6 +43,10 @@ export const DIAGNOSTIC_CODES = {
   'bad-config': ['error', 'bizctl.yaml has a value that breaks a rule'],
   'date-order': ['error', 'an end date before its start date'],
   'duplicate-customer': ['warning', 'two customers share a phone, email or normalised name'],
+  'formula-syntax': ['error', 'a payroll formula that cannot be read (a typo, an unclosed parenthesis, a missing operand)'],
+  'formula-type': ['error', 'a payroll formula that mixes numbers and conditions, or calls a function with the wrong arguments'],
+  'unknown-name': ['error', 'a payroll formula uses a name that is not defined, or not yet at that point'],
+  'bad-rule': ['error', 'a payroll rule that breaks a rule of its own (tables out of order, a code defined twice, a field that does not apply)'],
 } as const satisfies Record<string, readonly [Severity, string]>;
 
 export type DiagCode = keyof typeof DIAGNOSTIC_CODES;

@@ -49,6 +49,8 @@ function typeText(f: Field): string {
       return 'amount [commodity]';
     case 'any':
       return 'structured (see module docs)';
+    case 'formula':
+      return 'formula (docs/payroll.md)';
     default:
       return f.kind;
   }
@@ -87,11 +89,17 @@ function entitySection(key: EntityKey, def: EntityDef): string[] {
     out.push(`- **CSV:** one row per record; header = field names${nonCsv.length ? `; ${nonCsv.join(', ')} need YAML` : ''}.`);
   }
   out.push('', ...fieldTable(def.fields), '');
-  for (const [name, f] of Object.entries(def.fields)) {
-    if ((f.kind === 'records' || f.kind === 'object') && f.inner) {
-      out.push(`Fields of each entry of \`${name}\`:`, '', ...fieldTable(f.inner as FieldMap), '');
+  // nested lists and mappings, at any depth (payroll rules: versions → components)
+  const nested = (fields: FieldMap, prefix: string) => {
+    for (const [name, f] of Object.entries(fields)) {
+      if ((f.kind === 'records' || f.kind === 'object') && f.inner) {
+        const path = prefix ? `${prefix}.${name}` : name;
+        out.push(`Fields of each entry of \`${path}\`:`, '', ...fieldTable(f.inner as FieldMap), '');
+        nested(f.inner as FieldMap, path);
+      }
     }
-  }
+  };
+  nested(def.fields, '');
   const ex = EXAMPLES[key];
   out.push(`Example (\`${ex.file}\`):`, '', '```' + (ex.file.endsWith('.csv') ? 'csv' : 'yaml'), ex.text.trimEnd(), '```', '');
   return out;

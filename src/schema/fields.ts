@@ -51,6 +51,7 @@ export type FieldKind =
   | 'records'
   | 'object'
   | 'decmap'
+  | 'formula'
   | 'any';
 
 /** An amount with an optional commodity: "1234.56", "1234.56 USD", "USD 1234.56". */

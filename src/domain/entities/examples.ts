@@ -411,9 +411,65 @@ E003,2026-10,16,1,0,4,8,0
   },
   'payroll-rules': {
     file: 'hr/payroll.yaml',
-    text: `# Payroll rules: see docs/payroll.md
+    text: `# A short example; the full China preset is templates/manufacturing/hr/payroll.yaml (docs/payroll.md).
 preset: china
-effective: 2024-07-01
+versions:
+- effective: 2024-07-01
+  constants:
+    basic_deduction: 5000
+    days_per_month: 21.75
+    si_floor: 7384
+    si_ceiling: 36921
+  tables:
+  - name: iit_cumulative
+    brackets:
+    - {upto: 36000, rate: 3%}
+    - {upto: 144000, rate: 10%}
+    - {rate: 20%}
+  commission_plans:
+  - id: sales-standard
+    method: marginal
+    tiers:
+    - {upto: 100000, rate: 1%}
+    - {rate: 2%}
+  components:
+  - code: base
+    kind: earning
+    amount: base_salary - base_salary / days_per_month * absence_days
+  - code: commission
+    kind: earning
+    amount: sales.commission
+  - code: bonus
+    kind: earning
+    amount: input.year_end_bonus
+  - code: pension
+    kind: contribution
+    base: social_base
+    floor: si_floor
+    ceiling: si_ceiling
+    employee_rate: 8%
+    employer_rate: 16%
+  - code: taxable
+    kind: info
+    amount: gross - basic_deduction - contributions - deductions_total
+  - code: iit
+    kind: deduction
+    amount: max(0, round(table(iit_cumulative, ytd.taxable + taxable), 2) - ytd.tax)
+  accumulators:
+  - {name: taxable, of: taxable}
+  - {name: tax, of: iit}
+`,
+  },
+  'payroll-ytd': {
+    file: 'hr/payroll-ytd.csv',
+    text: `employee,year,through,months,income,basic_deduction,special_deductions,additional_deductions,tax,notes
+E003,2026,2026-06,6,93000.00,30000.00,16800.00,21000.00,756.00,from the previous payroll system
+`,
+  },
+  'pay-items': {
+    file: 'hr/pay-items.csv',
+    text: `employee,month,code,amount,notes
+E003,2026-10,year_end_bonus,36000.00,2026 年终奖
 `,
   },
 };

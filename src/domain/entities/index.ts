@@ -1,7 +1,7 @@
 import type { EntityDef } from '../entity.js';
 import { activities, campaigns, contacts, customers, deals, tickets } from './crm.js';
 import { accounts, assertions, bills, creditNotes, invoices, journal, payments, prices } from './finance.js';
-import { attendance, employees, payrollRules } from './hr.js';
+import { attendance, employees, payItems, payrollRules, payrollYtd } from './hr.js';
 import { boms, items, locations, moves, stock } from './inventory.js';
 import { forecast, purchaseOrders, salesOrders, suppliers, workOrders } from './supply.js';
 
@@ -40,6 +40,8 @@ export const ENTITIES = {
   employees,
   attendance,
   'payroll-rules': payrollRules,
+  'payroll-ytd': payrollYtd,
+  'pay-items': payItems,
 } as const;
 
 export type EntityKey = keyof typeof ENTITIES;
