@@ -7,8 +7,9 @@ import { registerImport } from './import.js';
 import { registerInit } from './init.js';
 import { registerLedger } from './ledger.js';
 import { registerLs } from './ls.js';
+import { registerOverview } from './overview.js';
 import { registerPayroll } from './payroll.js';
 import { registerShow } from './show.js';
 
 /** Every top-level command, in help order. */
-export const COMMANDS: readonly Register[] = [registerInit, registerCheck, registerFmt, registerLs, registerShow, registerLedger, registerArAp, registerExport, registerImport, registerPayroll];
+export const COMMANDS: readonly Register[] = [registerInit, registerCheck, registerFmt, registerLs, registerShow, registerLedger, registerArAp, registerExport, registerImport, registerPayroll, registerOverview];

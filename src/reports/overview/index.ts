@@ -1,0 +1,32 @@
+/**
+ * The owner's overview: every headline whose module is present, as of the
+ * report date and one month earlier, plus the charts of the HTML page.
+ */
+import { addMonths, type IsoDate } from '../../domain/dates.js';
+import type { Workspace } from '../../workspace/workspace.js';
+import { FINANCE_CHARTS, FINANCE_METRICS } from './finance.js';
+import type { Chart, ChartDef, Metric, MetricDef } from './types.js';
+
+export const METRICS: MetricDef[] = [...FINANCE_METRICS];
+export const CHARTS: ChartDef[] = [...FINANCE_CHARTS];
+
+export interface Overview {
+  readonly company: string;
+  readonly asOf: IsoDate;
+  readonly previous: IsoDate;
+  readonly metrics: readonly Metric[];
+}
+
+export function overview(ws: Workspace, asOf: IsoDate): Overview {
+  const previous = addMonths(asOf, -1);
+  const metrics = METRICS.filter((m) => m.present(ws)).map((m): Metric => {
+    const value = m.value(ws, asOf);
+    const prev = m.value(ws, previous);
+    return { key: m.key, en: m.en, zh: m.zh, unit: m.unit, source: m.source, good: m.good, value, previous: prev, change: value.sub(prev) };
+  });
+  return { company: ws.config.company.name, asOf, previous, metrics };
+}
+
+export function overviewCharts(ws: Workspace, asOf: IsoDate): Chart[] {
+  return CHARTS.filter((c) => c.present(ws)).map((c) => c.build(ws, asOf));
+}

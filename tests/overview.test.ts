@@ -1,0 +1,43 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Dec } from '../src/domain/decimal.js';
+import { REPO, run } from './helpers.js';
+
+const WS = join(REPO, 'data-examples', 'furniture');
+const AS_OF = '2026-11-16';
+
+async function json(...args: string[]) {
+  const r = await run(['-C', WS, '--as-of', AS_OF, '--format', 'json', ...args]);
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout);
+}
+
+const sum = (xs: string[]) => xs.reduce((s, x) => s.add(Dec.of(x)), Dec.ZERO);
+
+describe('overview: each headline equals its dedicated report', async () => {
+  const o = await json('overview');
+  const metric = (k: string) => o.metrics.find((m: { key: string }) => m.key === k);
+  it('cash and bank = ledger balance of the bank and cash accounts', async () => {
+    const bal = await json('ledger', 'balance', '--flat', '^assets:bank', '^assets:cash');
+    expect(metric('cash').value).toBe(bal.total.CNY);
+    // the story's figures: ICBC 238,269.91 + CMB 106,784.00 + cash 13,588.70
+    expect(bal.total.CNY).toBe('358642.61');
+  });
+  it('receivables = the AR aging total; overdue = open invoices past due', async () => {
+    const aging = await json('ar', 'aging');
+    expect(metric('receivables').value).toBe(sum(aging.rows.map((r: { total: string }) => r.total)).toFixed(2));
+    const detail = await json('ar', 'aging', '--detail');
+    const overdue = detail.items.filter((i: { kind: string; age: number }) => i.kind === 'invoice' && i.age > 0).map((i: { open: string }) => i.open);
+    expect(metric('receivables_overdue').value).toBe(sum(overdue).toFixed(2));
+  });
+  it('payables due within 14 days = open bills due by as-of + 14', async () => {
+    const detail = await json('ap', 'aging', '--detail');
+    const due = detail.items.filter((i: { kind: string; due: string }) => i.kind === 'bill' && i.due <= '2026-11-30').map((i: { open: string }) => i.open);
+    expect(metric('payables_due_14d').value).toBe(sum(due).toFixed(2));
+  });
+  it('previous values are the same numbers a month earlier', async () => {
+    const r = await run(['-C', WS, '--as-of', '2026-10-16', '--format', 'json', 'overview']);
+    const before = JSON.parse(r.stdout);
+    for (const m of o.metrics) expect(`${m.key} ${m.previous}`).toBe(`${m.key} ${before.metrics.find((x: { key: string }) => x.key === m.key).value}`);
+  });
+});
