@@ -41,3 +41,13 @@ describe('overview: each headline equals its dedicated report', async () => {
     for (const m of o.metrics) expect(`${m.key} ${m.previous}`).toBe(`${m.key} ${before.metrics.find((x: { key: string }) => x.key === m.key).value}`);
   });
 });
+
+describe('overview: payroll headline', () => {
+  it('last payroll cost = the employer cost total of payroll run for the last completed month', async () => {
+    const o = await json('overview');
+    const run10 = await json('payroll', 'run', '--period', '2026-10');
+    expect(o.metrics.find((m: { key: string }) => m.key === 'payroll_cost').value).toBe(run10.totals.employer_cost);
+    const run09 = await json('payroll', 'run', '--period', '2026-09');
+    expect(o.metrics.find((m: { key: string }) => m.key === 'payroll_cost').previous).toBe(run09.totals.employer_cost);
+  });
+});

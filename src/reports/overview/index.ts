@@ -5,9 +5,10 @@
 import { addMonths, type IsoDate } from '../../domain/dates.js';
 import type { Workspace } from '../../workspace/workspace.js';
 import { FINANCE_CHARTS, FINANCE_METRICS } from './finance.js';
+import { PAYROLL_METRICS } from './payroll.js';
 import type { Chart, ChartDef, Metric, MetricDef } from './types.js';
 
-export const METRICS: MetricDef[] = [...FINANCE_METRICS];
+export const METRICS: MetricDef[] = [...FINANCE_METRICS, ...PAYROLL_METRICS];
 export const CHARTS: ChartDef[] = [...FINANCE_CHARTS];
 
 export interface Overview {
