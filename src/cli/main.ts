@@ -41,7 +41,14 @@ export function buildProgram(io: CliIO, exit: { code: number }): Command {
     };
   };
   for (const register of COMMANDS) register(program, run);
-  for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+  // Every command and sub-command (crm pipeline, crm add deal, …) maps commander errors to exit codes.
+  const override = (cmd: Command) => {
+    for (const c of cmd.commands) {
+      c.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+      override(c);
+    }
+  };
+  override(program);
   return program;
 }
 
