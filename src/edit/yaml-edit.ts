@@ -88,8 +88,8 @@ export function appendYamlRecord(text: string, rec: YamlRecord): string {
   }
   const items = seq.items as Node[];
   // Records separated by blank lines get one before the new record too.
-  let blank = false;
-  if (items.length >= 2) blank = /\n[ \t]*\n/.test(text.slice(items[items.length - 2]!.range![1], items[items.length - 1]!.range![0]));
+  const last = items[items.length - 1];
+  const blank = items.length >= 2 && /\n[ \t]*\n$/.test(text.slice(0, lineStart(text, last!.range![0])));
   let head = text.endsWith('\n') ? text : text + '\n';
   if (blank && !head.endsWith('\n\n')) head += '\n';
   return head + block;

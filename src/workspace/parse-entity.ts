@@ -191,6 +191,8 @@ class GroupConverter {
   private readonly headCtx: RowCtx;
   private readonly lineCtx: RowCtx;
   private readonly keyField: string;
+  /** Columns of line fields, when lines are optional (a row with all of them empty has no line). */
+  private readonly optionalLineCols: readonly number[] | null;
   private lineMap: CsvRowMap | null = null;
   constructor(
     private readonly def: EntityDef,
@@ -208,6 +210,16 @@ class GroupConverter {
     this.headCtx = new RowCtx(diags, def, null);
     this.lineCtx = new RowCtx(diags, def, def.lines!.field.replace(/s$/, ''));
     this.keyField = def.key[0]!;
+    const linesField = def.fields[def.lines!.field]!;
+    this.optionalLineCols = linesField.req ? null : Object.keys(this.lineFields).flatMap((k) => (index.has(k) ? [index.get(k)!] : []));
+  }
+
+  /** A row of a document whose lines are optional (e.g. a deal with only an amount) may carry no line. */
+  private noLine(row: CsvRow): boolean {
+    const cols = this.optionalLineCols;
+    if (cols === null) return false;
+    for (const i of cols) if ((row.cells[i] ?? '').trim() !== '') return false;
+    return true;
   }
 
   convert(rows: readonly CsvRow[]): AnyRecord | null {
@@ -234,9 +246,11 @@ class GroupConverter {
     let ok = true;
     this.lineCtx.row = firstMap;
     const lineMap = this.lineMap ?? (this.lineMap = this.mapOf(first));
+    let lineNo = 0;
     for (let n = 0; n < rows.length; n++) {
       const row = rows[n]!;
-      this.lineCtx.lineNo = n + 1;
+      if (this.noLine(row)) continue;
+      this.lineCtx.lineNo = ++lineNo;
       lineMap.row = row;
       const ln = convertRecord(this.lineFields, lineMap, this.lineCtx, LINE_OPTS, this.locOf(row));
       this.lineCtx.row = firstMap;

@@ -156,7 +156,6 @@ function lineOfOffset(text: string, off: number): number {
 }
 
 function report(ctx: Ctx, action: string, entity: string, id: string, file: string, line: number): void {
-  ctx.info(`${action} ${entity} ${id} (${file}:${line})`);
   ctx.output({
     table: { columns: [{ key: 'action', en: 'Action', zh: '操作' }, { key: 'entity', en: 'Entity', zh: '类型' }, { key: 'id', en: 'Id', zh: '编号' }, { key: 'file', en: 'File', zh: '文件' }, { key: 'line', en: 'Line', zh: '行' }], rows: [[action, entity, id, file, line]] },
     json: { action, entity, id, file, line },
