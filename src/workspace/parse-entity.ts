@@ -193,7 +193,10 @@ class GroupConverter {
   private readonly keyField: string;
   /** Columns of line fields, when lines are optional (a row with all of them empty has no line). */
   private readonly optionalLineCols: readonly number[] | null;
+  private readonly headOpts: { checkUnknown: false; only: ReadonlySet<string>; partial: Partial };
   private lineMap: CsvRowMap | null = null;
+  private headMap: CsvRowMap | null = null;
+  private readonly headView = new WithLines();
   constructor(
     private readonly def: EntityDef,
     private readonly ref: CsvText,
@@ -210,6 +213,7 @@ class GroupConverter {
     this.headCtx = new RowCtx(diags, def, null);
     this.lineCtx = new RowCtx(diags, def, def.lines!.field.replace(/s$/, ''));
     this.keyField = def.key[0]!;
+    this.headOpts = { checkUnknown: false, only: this.onlyHead, partial: this.partial };
     const linesField = def.fields[def.lines!.field]!;
     this.optionalLineCols = linesField.req ? null : Object.keys(this.lineFields).flatMap((k) => (index.has(k) ? [index.get(k)!] : []));
   }
@@ -225,7 +229,10 @@ class GroupConverter {
   convert(rows: readonly CsvRow[]): AnyRecord | null {
     const { def, index, diags } = this;
     const first = rows[0]!;
-    const firstMap = this.mapOf(first);
+    // One map and one view reused for every record: converters never keep them.
+    const firstMap = this.headMap ?? (this.headMap = this.mapOf(first));
+    firstMap.row = first;
+    const headLoc = this.locOf(first);
     // Header fields repeated on later rows must agree with the first row.
     for (let r = 1; r < rows.length; r++) {
       const row = rows[r]!;
@@ -252,30 +259,40 @@ class GroupConverter {
       if (this.noLine(row)) continue;
       this.lineCtx.lineNo = ++lineNo;
       lineMap.row = row;
-      const ln = convertRecord(this.lineFields, lineMap, this.lineCtx, LINE_OPTS, this.locOf(row));
+      const ln = convertRecord(this.lineFields, lineMap, this.lineCtx, LINE_OPTS, row === first ? headLoc : this.locOf(row));
       this.lineCtx.row = firstMap;
       if (ln) lines.push(ln as AnyRecord);
       else ok = false;
     }
     this.headCtx.row = firstMap;
-    const head = convertRecord(def.fields, withLines(firstMap, def.lines!.field), this.headCtx, { checkUnknown: false, only: this.onlyHead, partial: this.partial }, this.locOf(first));
+    this.headView.m = firstMap;
+    this.headView.field = def.lines!.field;
+    const head = convertRecord(def.fields, this.headView, this.headCtx, this.headOpts, headLoc);
     if (head && !ok) this.partial(head as AnyRecord);
     if (!head || !ok) return null;
-    (head as Record<string, unknown>)[def.lines!.field] = lines;
+    // A pushed-to array keeps room for 16 elements; a copy has exactly its length (×1,000,000 documents).
+    (head as Record<string, unknown>)[def.lines!.field] = lines.length === 1 ? [lines[0]] : lines.slice();
     return head as AnyRecord;
   }
 }
 
 const LINE_OPTS = { checkUnknown: false };
 
-/** A RawMap view that reports the lines field as present (its rows are parsed separately). */
-function withLines(m: CsvRowMap, field: string): RawMap {
-  const placeholder: Raw = { kind: 'seq', items: [], loc: m.loc };
-  return {
-    kind: 'map',
-    loc: m.loc,
-    keys: () => m.keys(),
-    get: (k: string) => (k === field ? placeholder : m.get(k)),
-    keyLoc: (k: string) => m.keyLoc(k),
-  };
+/** A RawMap view of a header row that reports the lines field as present (its rows are parsed separately). */
+class WithLines implements RawMap {
+  readonly kind = 'map' as const;
+  m!: CsvRowMap;
+  field = '';
+  get loc(): SourceLoc {
+    return this.m.loc;
+  }
+  keys(): readonly string[] {
+    return this.m.keys();
+  }
+  get(k: string): Raw | undefined {
+    return k === this.field ? { kind: 'seq', items: [], loc: this.m.loc } : this.m.get(k);
+  }
+  keyLoc(k: string): SourceLoc {
+    return this.m.keyLoc(k);
+  }
 }
