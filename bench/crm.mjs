@@ -1,6 +1,7 @@
 // Benchmark: CRM segmentation over 100,000 customers + 2,000,000 invoices (CSV, one line each),
 // and the pipeline over 200,000 deals (CSV, amount only) with 200,000 activities.
 import { createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { lcg } from './gen.mjs';
 import { fmtRow, timed } from './measure.mjs';
@@ -92,6 +93,10 @@ export async function benchCrm(out, bin) {
     await genInvoices(seg, 100_000, 2_000_000);
     console.error(`generated ${seg}: 100,000 customers, 2,000,000 invoices`);
   }
+  console.log(`load average before: ${loadavg().map((x) => x.toFixed(2)).join(' ')} (other processes on the machine slow the wall times; user CPU is steadier)`);
+  const base = timed(['node', bin, '-C', seg, 'check']);
+  rows.push({ name: 'check alone (load + validate): same workspace', ...base });
+  console.log(fmtRow(rows[rows.length - 1]));
   for (const cmd of [['segment', 'rfm'], ['segment', 'abc']]) {
     const r = timed(['node', bin, '-C', seg, '--as-of', '2026-12-31', '--format', 'csv', '-o', join(out, `crm-${cmd[1]}.csv`), 'crm', ...cmd]);
     rows.push({ name: `crm ${cmd.join(' ')}: 100k customers, 2M invoices`, ...r });
@@ -104,6 +109,9 @@ export async function benchCrm(out, bin) {
     await genDeals(pipe, 20_000, 200_000);
     console.error(`generated ${pipe}: 20,000 customers, 200,000 deals, 200,000 activities`);
   }
+  const pbase = timed(['node', bin, '-C', pipe, 'check']);
+  rows.push({ name: 'check alone (load + validate): 200k deals + 200k activities', ...pbase });
+  console.log(fmtRow(rows[rows.length - 1]));
   for (const [name, fmt] of [['crm pipeline (table)', 'table'], ['crm pipeline --format json (all sections)', 'json']]) {
     const r = timed(['node', bin, '-C', pipe, '--as-of', '2026-09-27', '--format', fmt, '-o', join(out, `crm-pipeline.${fmt === 'json' ? 'json' : 'txt'}`), 'crm', 'pipeline']);
     rows.push({ name: `${name}: 200k deals, 200k activities`, ...r });
