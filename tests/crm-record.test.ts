@@ -226,4 +226,16 @@ describe('crm add', () => {
     // the owner prompt defaulted to the customer's owner (E2)
     expect(read(ws, 'crm/activities.csv')).toBe(ACTIVITIES + 'A-2026-0008,2026-11-15,meeting,C0040,,E2,现场拜访,,\n');
   });
+
+  it('answers equal to the schema default are not written', async () => {
+    const ws = workspace(files());
+    const prompter: Prompter = {
+      input: async (q) => (q.message === 'Name' ? '戊己有限公司' : ''),
+      select: async (q) => (q.message === 'Kind' ? 'company' : q.message === 'Status' ? 'prospect' : ''),
+    };
+    const r = await run(['-C', ws, '--as-of', '2026-11-16', 'crm', 'add', 'customer'], { tty: true, prompter });
+    expect(r.code).toBe(0);
+    // kind: company is the default and left out; status: prospect is not
+    expect(read(ws, 'crm/customers.yaml')).toBe(CUSTOMERS + '\n- id: C0041\n  name: 戊己有限公司\n  status: prospect\n  created: 2026-11-16\n');
+  });
 });

@@ -183,7 +183,9 @@ async function collect(ctx: Ctx, ws: Workspace, entity: AddEntity, opts: Record<
         const choices = f.choices(ws);
         answer = await p.select({ message: f.prompt, choices, ...(dflt !== undefined ? { default: dflt } : {}) });
       } else answer = await p.input({ message: f.prompt, ...(dflt !== undefined ? { default: dflt } : {}), ...(f.required ? { required: true } : {}) });
-      if (answer.trim() !== '') values.set(f.field, answer.trim());
+      // An answer equal to the schema default (kind: company, status: active…) is not written.
+      const schemaDefault = (ENTITIES[spec.key] as unknown as EntityDef).fields[f.field]?.dflt;
+      if (answer.trim() !== '' && answer.trim() !== schemaDefault) values.set(f.field, answer.trim());
     }
   }
   const missing = spec.fields.filter((f) => f.required && !values.has(f.field)).map((f) => flagOf(f.field));
