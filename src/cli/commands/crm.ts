@@ -129,6 +129,7 @@ function registerReports(crm: Command, wrap: Wrap): void {
     .addHelpText('after', '\nExamples:\n  bizctl --as-of 2026-11-16 crm segment rfm\n  bizctl --as-of 2026-11-16 crm segment rfm --view segments\n  bizctl crm segment rfm --source orders --format csv -o rfm.csv')
     .action(
       wrap((ctx, opts: { source?: string; view: RfmView }) => {
+        if (ctx.opts.asOf === undefined) ctx.info(`note: the analysis date is today, ${ctx.asOf}; pass --as-of for a result that does not change from day to day`);
         const inp = inputs(ctx);
         const r = rfmReport(inp, source(ctx, inp, opts.source));
         stopOnProblems(inp);
