@@ -18,6 +18,7 @@ describe('follow-ups due', () => {
       { id: 'A3', date: d('2026-11-10'), kind: 'call', owner: 'E1', customer: 'K3', subject: 'no due', done: false }, // due = its date
       { id: 'A4', date: d('2026-11-10'), kind: 'task', owner: 'E1', subject: 'later', due: d('2026-11-17'), done: false }, // tomorrow
       { id: 'A5', date: d('2026-11-10'), kind: 'task', subject: 'nobody', due: d('2026-11-16'), done: false },
+      { id: 'A6', date: d('2026-11-17'), kind: 'task', owner: 'E1', subject: 'created later', due: d('2026-11-10'), done: false }, // not there yet
     ];
     expect(followups(acts, deals, d('2026-11-16')).map((f) => [f.owner, f.id, f.kind, f.due, f.days_overdue, f.customer])).toEqual([
       ['E1', 'A3', 'call', '2026-11-10', 6, 'K3'],

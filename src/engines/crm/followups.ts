@@ -1,7 +1,7 @@
 /**
- * Follow-ups due (pure): activities not done whose due date (their `due`, else their `date`)
- * is on or before the as-of date, and the next steps of open deals whose `next_step_date` is
- * on or before it. Ordered by owner (no owner last), then due date, then id.
+ * Follow-ups due (pure): activities not done, created on or before the as-of date, whose due date
+ * (their `due`, else their `date`) is on or before the as-of date, and the next steps of open deals
+ * whose `next_step_date` is on or before it. Ordered by owner (no owner last), then due date, then id.
  */
 import { diffDays, type IsoDate } from '../../domain/dates.js';
 import { naturalCompare } from '../../util/natural.js';
@@ -36,7 +36,7 @@ export function followups(activities: readonly FollowupActivityIn[], deals: read
   const dealCustomer = new Map(deals.map((d) => [d.id, d.customer]));
   const out: Followup[] = [];
   for (const a of activities) {
-    if (a.done) continue;
+    if (a.done || a.date > asOf) continue;
     const due = a.due ?? a.date;
     if (due > asOf) continue;
     out.push({ owner: a.owner ?? null, due, days_overdue: diffDays(asOf, due), kind: a.kind, id: a.id, customer: a.customer ?? (a.deal ? (dealCustomer.get(a.deal) ?? null) : null), deal: a.deal ?? null, subject: a.subject });

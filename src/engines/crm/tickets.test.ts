@@ -50,6 +50,15 @@ describe('SLA clocks', () => {
     expect(formatMinutes(3990)).toBe('66h30m');
   });
 
+  it('a ticket resolved after "now" is still open then', () => {
+    const t = ticketSla({ ...ticket, status: 'closed', first_response: at('2026-11-16 10:30'), resolved: at('2026-11-18 12:00') }, { now, clock: 'calendar', calendar, targets });
+    // as of the end of 11-16 it was open: resolution Fri 16:00 → Tue 00:00 = 4800 min > 960, overdue
+    expect([t.open, t.resolution.state, t.resolution.elapsed, t.first_response.state]).toEqual([true, 'overdue', 4800, 'breached']);
+    const early = ticketSla({ ...ticket, first_response: at('2026-11-16 10:30') }, { now: at('2026-11-16 10:00'), clock: 'calendar', calendar, targets });
+    // at 10:00 on Monday the 10:30 response has not happened: running since Fri 16:00 = 66h > 4h
+    expect([early.first_response.state, early.first_response.elapsed]).toEqual(['overdue', 3960]);
+  });
+
   it('sales order status', () => {
     const l = (qty: string, shipped: string) => ({ qty: Dec.of(qty), shipped: Dec.of(shipped) });
     expect(orderStatus({ status: 'open', lines: [l('60', '60'), l('60', '20')] })).toBe('partly shipped');

@@ -57,6 +57,8 @@ export interface TicketSla {
   readonly sales_order: string | null;
   readonly first_response: Clock;
   readonly resolution: Clock;
+  /** Open (or pending) at "now". */
+  readonly open: boolean;
   readonly overdue: boolean;
   readonly breached: boolean;
 }
@@ -75,7 +77,10 @@ export function isOpen(t: { status: TicketIn['status'] }): boolean {
 
 export function ticketSla(t: TicketIn, spec: TicketSpec): TicketSla {
   const target = spec.targets.get(t.priority) ?? { first_response: Infinity, resolution: Infinity };
-  const open = isOpen(t);
+  // Events after "now" have not happened yet (a past as-of date sees a later-resolved ticket open).
+  const resolved = t.resolved !== undefined && t.resolved <= spec.now ? t.resolved : undefined;
+  const responded = t.first_response !== undefined && t.first_response <= spec.now ? t.first_response : resolved;
+  const open = isOpen(t) || (t.resolved !== undefined && resolved === undefined);
   const span = (a: number, b: number) => (spec.clock === 'business' ? spec.calendar.businessMinutes(a, b) : Math.max(0, b - a));
   const due = (m: number) => (!Number.isFinite(m) ? Infinity : spec.clock === 'business' ? spec.calendar.addBusinessMinutes(t.opened, m) : t.opened + m);
   const clock = (targetMin: number, at: number | undefined): Clock => {
@@ -87,8 +92,8 @@ export function ticketSla(t: TicketIn, spec: TicketSpec): TicketSla {
     const e = span(t.opened, spec.now);
     return { target: targetMin, elapsed: e, due: due(targetMin), state: e <= targetMin ? 'running' : 'overdue' };
   };
-  const fr = clock(target.first_response, t.first_response ?? t.resolved);
-  const res = clock(target.resolution, t.resolved);
+  const fr = clock(target.first_response, responded);
+  const res = clock(target.resolution, resolved);
   const overdue = fr.state === 'overdue' || res.state === 'overdue';
   return {
     id: t.id,
@@ -102,6 +107,7 @@ export function ticketSla(t: TicketIn, spec: TicketSpec): TicketSla {
     sales_order: t.sales_order ?? null,
     first_response: fr,
     resolution: res,
+    open,
     overdue,
     breached: overdue || fr.state === 'breached' || res.state === 'breached',
   };
@@ -143,7 +149,7 @@ export function summarise(key: string | null, ts: readonly TicketSla[]): TicketG
   return {
     key,
     tickets: ts.length,
-    open: ts.filter(isOpen).length,
+    open: ts.filter((t) => t.open).length,
     overdue: ts.filter((t) => t.overdue).length,
     breached_first_response: ts.filter((t) => t.first_response.state === 'breached' || t.first_response.state === 'overdue').length,
     breached_resolution: ts.filter((t) => t.resolution.state === 'breached' || t.resolution.state === 'overdue').length,

@@ -1,7 +1,7 @@
 /** `crm tickets`: SLA clocks per ticket and summaries by priority, category and owner. */
 import { WorkCalendar } from '../../domain/calendar.js';
 import { addDays, formatDateTime, dayNumber, type IsoDate } from '../../domain/dates.js';
-import { formatMinutes, groupTickets, isOpen, orderStatus, ticketSla, type Clock, type ClockMode, type TicketGroup, type TicketIn, type TicketSla } from '../../engines/crm/tickets.js';
+import { formatMinutes, groupTickets, orderStatus, ticketSla, type Clock, type ClockMode, type TicketGroup, type TicketIn, type TicketSla } from '../../engines/crm/tickets.js';
 import type { TableModel } from '../../render/model.js';
 import { naturalCompare } from '../../util/natural.js';
 import { tr, type CrmInputs } from './inputs.js';
@@ -59,7 +59,7 @@ export function ticketsReport(inp: CrmInputs, clock: ClockMode, time: number): {
     by_priority: groupTickets(sla, (t) => t.priority, prios),
     by_category: groupTickets(sla, (t) => t.category),
     by_owner: groupTickets(sla, (t) => t.owner),
-    open: sla.filter(isOpen).length,
+    open: sla.filter((t) => t.open).length,
     overdue: sla.filter((t) => t.overdue).length,
     breached: sla.filter((t) => t.breached).length,
   };
@@ -109,7 +109,7 @@ export function ticketsReport(inp: CrmInputs, clock: ClockMode, time: number): {
   const table = (view: TicketView): TableModel => {
     switch (view) {
       case 'open':
-        return list(rows.filter(isOpen), L(`Open tickets as of ${report.now}`, `未结工单（截至 ${report.now}）`));
+        return list(rows.filter((t) => t.open), L(`Open tickets as of ${report.now}`, `未结工单（截至 ${report.now}）`));
       case 'breached':
         return list(rows.filter((t) => t.breached), L('Tickets that missed an SLA target', '超过 SLA 目标的工单'));
       case 'all':
@@ -123,7 +123,7 @@ export function ticketsReport(inp: CrmInputs, clock: ClockMode, time: number): {
     }
   };
   // Alerts for cron: open tickets that are overdue.
-  return { report, table, alerts: sla.filter((t) => isOpen(t) && t.breached).length };
+  return { report, table, alerts: sla.filter((t) => t.open && t.breached).length };
 }
 
 function hm(m: number): string {
