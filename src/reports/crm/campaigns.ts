@@ -14,7 +14,7 @@ export function campaignsReport(
   const purchases: { customer: string; date: IsoDate; value: Dec; counts: boolean }[] = [];
   forEachPurchase(inp, source, (customer, date, value, counts) => purchases.push({ customer, date, value, counts }));
   const campaigns = inp.ws.data.campaigns.map((c) => ({ id: c.id, name: c.name, channel: c.channel, start: c.start, end: c.end, cost: inp.toBase.convert(c.cost, c.currency, `campaign ${c.id}`) ?? Dec.ZERO }));
-  const { rows, total } = campaignRoi({ campaigns, customers: inp.ws.data.customers, deals: inp.deals, purchases }, { asOf: inp.asOf, attribution, minor: inp.minor, rounding: inp.rounding });
+  const { rows, total } = campaignRoi({ campaigns, customers: inp.ws.data.customers.filter((c) => !c.created || c.created <= inp.asOf), deals: inp.deals, purchases }, { asOf: inp.asOf, attribution, minor: inp.minor, rounding: inp.rounding });
   const L = (en: string, zh: string) => tr(inp.lang, en, zh);
   const cells = (r: CampaignRow) => [r.cost, r.leads, r.deals, r.won, r.new_customers, r.revenue, r.cost_per_lead, r.cac, pctText(r.roi_pct)];
   return {
