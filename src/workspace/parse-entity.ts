@@ -152,11 +152,12 @@ function parseEntityCsv(def: EntityDef, file: string, text: string, diags: Diagn
   if (!def.lines) {
     const ctx = new RowCtx(diags, def, null);
     const opts = { checkUnknown: false, partial };
+    const fields = csvPlan(def.fields, index, () => true);
     for (let row = reader.next(); row; row = reader.next()) {
       const m = rowMap;
       m.row = row;
       ctx.row = m;
-      const rec = convertRecord(def.fields, m, ctx, opts, locOf(row));
+      const rec = convertRecord(fields, m, ctx, opts, locOf(row));
       if (rec) out.push(rec as AnyRecord);
     }
     return out;
@@ -193,7 +194,8 @@ class GroupConverter {
   private readonly keyField: string;
   /** Columns of line fields, when lines are optional (a row with all of them empty has no line). */
   private readonly optionalLineCols: readonly number[] | null;
-  private readonly headOpts: { checkUnknown: false; only: ReadonlySet<string>; partial: Partial };
+  private readonly headOpts: { checkUnknown: false; partial: Partial };
+  private readonly headFields: FieldMap;
   private lineMap: CsvRowMap | null = null;
   private headMap: CsvRowMap | null = null;
   private readonly headView = new WithLines();
@@ -208,14 +210,15 @@ class GroupConverter {
     private readonly diags: Diagnostics,
     private readonly partial: Partial,
   ) {
-    this.lineFields = def.lines!.fields as FieldMap;
+    this.lineFields = csvPlan(def.lines!.fields as FieldMap, index, () => true);
     this.onlyHead = new Set([...headerCols, def.lines!.field]);
+    this.headFields = csvPlan(def.fields, index, (k) => this.onlyHead.has(k), def.lines!.field);
     this.headCtx = new RowCtx(diags, def, null);
     this.lineCtx = new RowCtx(diags, def, def.lines!.field.replace(/s$/, ''));
     this.keyField = def.key[0]!;
-    this.headOpts = { checkUnknown: false, only: this.onlyHead, partial: this.partial };
+    this.headOpts = { checkUnknown: false, partial: this.partial };
     const linesField = def.fields[def.lines!.field]!;
-    this.optionalLineCols = linesField.req ? null : Object.keys(this.lineFields).flatMap((k) => (index.has(k) ? [index.get(k)!] : []));
+    this.optionalLineCols = linesField.req ? null : Object.keys(def.lines!.fields).flatMap((k) => (index.has(k) ? [index.get(k)!] : []));
   }
 
   /** A row of a document whose lines are optional (e.g. a deal with only an amount) may carry no line. */
@@ -267,7 +270,7 @@ class GroupConverter {
     this.headCtx.row = firstMap;
     this.headView.m = firstMap;
     this.headView.field = def.lines!.field;
-    const head = convertRecord(def.fields, this.headView, this.headCtx, this.headOpts, headLoc);
+    const head = convertRecord(this.headFields, this.headView, this.headCtx, this.headOpts, headLoc);
     if (head && !ok) this.partial(head as AnyRecord);
     if (!head || !ok) return null;
     // A pushed-to array keeps room for 16 elements; a copy has exactly its length (×1,000,000 documents).
@@ -277,6 +280,20 @@ class GroupConverter {
 }
 
 const LINE_OPTS = { checkUnknown: false };
+
+/**
+ * The fields a CSV file can fill, in schema order: those with a column, plus absent ones that still
+ * matter (a default to apply, a requirement to report). Absent optional fields are left out once per
+ * file instead of being looked up on every row. `keep` is always included (the lines field).
+ */
+function csvPlan(fields: FieldMap, index: ReadonlyMap<string, number>, allowed: (k: string) => boolean, keep?: string): FieldMap {
+  const out: FieldMap = {};
+  for (const k of Object.keys(fields)) {
+    const f = fields[k]!;
+    if (k === keep || (allowed(k) && (index.has(k) || f.dflt !== undefined || f.req))) out[k] = f;
+  }
+  return out;
+}
 
 /** A RawMap view of a header row that reports the lines field as present (its rows are parsed separately). */
 class WithLines implements RawMap {
