@@ -14,9 +14,10 @@ export function timed(argv, opts = {}) {
   const sy = /System time \(seconds\): ([\d.]+)/.exec(r.stderr ?? '');
   // CPU time (user + system) is steadier than wall time on a shared machine
   const cpu = u && sy ? Number(u[1]) + Number(sy[1]) : null;
-  return { wall, cpu, rssMB: m ? Number(m[1]) / 1024 : null, status: r.status, stdout: r.stdout, stderr: TIME ? (r.stderr ?? '').replace(/\n\tCommand being timed[\s\S]*$/, '') : r.stderr };
+  return { wall, cpu, userS: u ? Number(u[1]) : null, rssMB: m ? Number(m[1]) / 1024 : null, status: r.status, stdout: r.stdout, stderr: TIME ? (r.stderr ?? '').replace(/\n\tCommand being timed[\s\S]*$/, '') : r.stderr };
 }
 
 export function fmtRow(r) {
-  return `${r.name.padEnd(48)} ${r.wall.toFixed(2).padStart(7)} s  ${r.rssMB === null ? '   n/a' : r.rssMB.toFixed(0).padStart(6)} MB  exit ${r.status}`;
+  const user = r.userS === null || r.userS === undefined ? '' : ` (${r.userS.toFixed(2)} s user CPU)`;
+  return `${r.name.padEnd(48)} ${r.wall.toFixed(2).padStart(7)} s${user}  ${r.rssMB === null ? '   n/a' : r.rssMB.toFixed(0).padStart(6)} MB  exit ${r.status}`;
 }

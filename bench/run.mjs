@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchCrm } from './crm.mjs';
 import { benchLoad } from './load.mjs';
 import { benchLedger } from './ledger.mjs';
 import { benchImport } from './import.mjs';
@@ -13,7 +14,7 @@ const bin = join(here, '..', 'bin', 'bizctl.js');
 mkdirSync(out, { recursive: true });
 
 const only = process.argv.slice(2);
-const suites = { load: benchLoad, ledger: benchLedger, import: benchImport, payroll: benchPayroll };
+const suites = { load: benchLoad, ledger: benchLedger, import: benchImport, payroll: benchPayroll, crm: benchCrm };
 for (const [name, fn] of Object.entries(suites)) {
   if (only.length && !only.includes(name)) continue;
   console.log(`\n## ${name}`);

@@ -15,6 +15,8 @@ export interface RunOptions {
   env?: Record<string, string>;
   tty?: boolean;
   today?: string;
+  /** Scripted answers for interactive prompts (with tty: true). */
+  prompter?: import('../src/cli/prompt.js').Prompter;
 }
 
 /** Run the CLI in-process with captured streams. */
@@ -28,6 +30,7 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<RunRes
     env: opts.env ?? {},
     cwd: opts.cwd ?? process.cwd(),
     today: () => opts.today ?? '2026-11-16',
+    ...(opts.prompter ? { prompter: opts.prompter } : {}),
   };
   const code = await main(argv, io);
   return { code, stdout, stderr };

@@ -14,6 +14,8 @@ export const allocations: Check = {
   name: 'allocations',
   run(ws, d) {
     const cfg = ws.config;
+    // Nothing to check without payments or credit notes (and no index of a million invoices to build).
+    if (ws.data.payments.length === 0 && ws.data['credit-notes'].length === 0) return;
     const invoices = indexOf(ws, 'invoices');
     const bills = indexOf(ws, 'bills');
     const credits = indexOf(ws, 'credit-notes');

@@ -3,7 +3,7 @@ import type { EntityDef } from '../domain/entity.js';
 import { didYouMean } from '../util/suggest.js';
 import { knownIds } from '../workspace/index.js';
 import type { Check } from './check.js';
-import { forFields, label, type FieldSelector } from './walk.js';
+import { forFields, label, type FieldSelector, type Visit } from './walk.js';
 
 const isRef: FieldSelector = (spec) => Boolean(spec.refTo) || (spec.kind === 'list' && Boolean((spec.inner as { refTo?: string } | undefined)?.refTo));
 
@@ -11,13 +11,23 @@ const isRef: FieldSelector = (spec) => Boolean(spec.refTo) || (spec.kind === 'li
 export const references: Check = {
   name: 'references',
   run(ws, d) {
-    forFields(ws, isRef, (v) => {
-      const spec = v.spec;
+    // Per field spec: the ids it may point at, or null when it is not checked (soft, target absent).
+    const targets = new Map<object, ReadonlySet<string> | null>();
+    const idsFor = (spec: Visit['spec']): ReadonlySet<string> | null => {
+      let idx = targets.get(spec);
+      if (idx !== undefined) return idx;
       const target = (spec.kind === 'list' ? (spec.inner as { refTo?: string; soft?: boolean } | undefined) : spec) ?? spec;
       const refTo = target.refTo as EntityKey | undefined;
-      if (!refTo) return;
-      if (target.soft && !ws.present.has(refTo)) return;
-      const idx = knownIds(ws, refTo);
+      idx = !refTo || (target.soft && !ws.present.has(refTo)) ? null : knownIds(ws, refTo);
+      targets.set(spec, idx);
+      return idx;
+    };
+    forFields(ws, isRef, (v) => {
+      const idx = idsFor(v.spec);
+      if (idx === null) return;
+      if (typeof v.value === 'string' && idx.has(v.value)) return;
+      const spec = v.spec;
+      const refTo = ((spec.kind === 'list' ? (spec.inner as { refTo?: string }) : spec).refTo ?? '') as EntityKey;
       const values = Array.isArray(v.value) ? (v.value as string[]) : [v.value as string];
       for (const id of values) {
         if (idx.has(id)) continue;

@@ -48,27 +48,41 @@ function planFor(fields: FieldMap, select: FieldSelector): Plan | null {
 /**
  * Call `cb` for every present value of the selected fields of every record,
  * nested lines included. Plans are computed once per schema, so records
- * without selected fields cost nothing.
+ * without selected fields cost nothing. The visit object is reused from one
+ * call to the next (no allocation per value): callbacks must not keep it.
  */
 export function forFields(ws: Workspace, select: FieldSelector, cb: (v: Visit) => void): void {
+  const visit: { -readonly [K in keyof Visit]: Visit[K] } = { entity: 'customers', def: ENTITIES.customers as unknown as EntityDef, record: null as unknown as AnyRecord, holder: null as unknown as AnyRecord, field: '', spec: null as unknown as Field, value: undefined };
   for (const key of Object.keys(ENTITIES) as EntityKey[]) {
     const def = ENTITIES[key] as unknown as EntityDef;
     const plan = planFor(def.fields, select);
     if (!plan) continue;
-    for (const rec of ws.data[key] as unknown as AnyRecord[]) walk(key, def, rec, rec, plan, cb);
+    visit.entity = key;
+    visit.def = def;
+    for (const rec of ws.data[key] as unknown as AnyRecord[]) {
+      visit.record = rec;
+      walk(visit, rec, plan, cb);
+    }
   }
 }
 
-function walk(entity: EntityKey, def: EntityDef, record: AnyRecord, holder: AnyRecord, plan: Plan, cb: (v: Visit) => void): void {
-  for (const [field, spec] of plan.fields) {
+function walk(visit: { -readonly [K in keyof Visit]: Visit[K] }, holder: AnyRecord, plan: Plan, cb: (v: Visit) => void): void {
+  const fields = plan.fields;
+  for (let i = 0; i < fields.length; i++) {
+    const [field, spec] = fields[i]!;
     const value = holder[field];
-    if (value !== undefined) cb({ entity, def, record, holder, field, spec, value });
+    if (value === undefined) continue;
+    visit.holder = holder;
+    visit.field = field;
+    visit.spec = spec;
+    visit.value = value;
+    cb(visit);
   }
   for (const [field, spec, sub] of plan.nested) {
     const value = holder[field];
     if (value === undefined) continue;
-    if (spec.kind === 'records') for (const line of value as AnyRecord[]) walk(entity, def, record, line, sub, cb);
-    else walk(entity, def, record, value as AnyRecord, sub, cb);
+    if (spec.kind === 'records') for (const line of value as AnyRecord[]) walk(visit, line, sub, cb);
+    else walk(visit, value as AnyRecord, sub, cb);
   }
 }
 

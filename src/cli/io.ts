@@ -7,6 +7,8 @@ export interface CliIO {
   readonly cwd: string;
   /** Today's date as YYYY-MM-DD: the only place bizctl reads the clock. */
   today(): string;
+  /** Scripted answers for interactive prompts (tests); the real inquirer prompts when absent. */
+  readonly prompter?: import('./prompt.js').Prompter;
 }
 
 export function processIO(): CliIO {

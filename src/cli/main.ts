@@ -41,11 +41,14 @@ export function buildProgram(io: CliIO, exit: { code: number }): Command {
     };
   };
   for (const register of COMMANDS) register(program, run);
-  const configure = (c: Command): void => {
-    c.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
-    c.commands.forEach(configure);
+  // Every command and sub-command (crm pipeline, crm add deal, …) maps commander errors to exit codes.
+  const override = (cmd: Command) => {
+    for (const c of cmd.commands) {
+      c.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+      override(c);
+    }
   };
-  program.commands.forEach(configure);
+  override(program);
   return program;
 }
 

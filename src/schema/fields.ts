@@ -166,9 +166,14 @@ function checkRange(d: Dec, raw: Raw, name: string, ctx: FieldCtx, f: { min?: De
 const decHint = 'write a plain number like 1234.50: no thousands separators, currency signs or spaces';
 
 function decField(kind: FieldKind, percentOk: boolean): FieldB<Dec> {
+  // Decimals are immutable, so repeated texts (13%, quantities, round prices) share one value;
+  // bounded, so a column of distinct amounts costs one failed lookup per cell and no memory.
+  const cache = new Map<string, Dec>();
   const f = new FieldB<Dec>(kind, (raw, name, ctx, self) => {
     const t = scalar(raw, name, ctx, 'a number');
     if (t === INVALID) return INVALID;
+    const hit = cache.get(t);
+    if (hit !== undefined) return checkRange(hit, raw, name, ctx, self);
     let d: Dec | null;
     if (percentOk && t.endsWith('%')) {
       const p = parseDec(t.slice(0, -1).trim());
@@ -178,6 +183,7 @@ function decField(kind: FieldKind, percentOk: boolean): FieldB<Dec> {
       ctx.diags.push('bad-number', raw.loc, `${name} of ${ctx.what} is not a number: "${t}"`, percentOk ? `${decHint}; rates may be written 0.13 or 13%` : decHint);
       return INVALID;
     }
+    if (cache.size < 4096 && t.length <= 12) cache.set(t, d);
     return checkRange(d, raw, name, ctx, self);
   });
   f.canon = (text: string) => {

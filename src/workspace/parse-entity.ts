@@ -152,11 +152,12 @@ function parseEntityCsv(def: EntityDef, file: string, text: string, diags: Diagn
   if (!def.lines) {
     const ctx = new RowCtx(diags, def, null);
     const opts = { checkUnknown: false, partial };
+    const fields = csvPlan(def.fields, index, () => true);
     for (let row = reader.next(); row; row = reader.next()) {
       const m = rowMap;
       m.row = row;
       ctx.row = m;
-      const rec = convertRecord(def.fields, m, ctx, opts, locOf(row));
+      const rec = convertRecord(fields, m, ctx, opts, locOf(row));
       if (rec) out.push(rec as AnyRecord);
     }
     return out;
@@ -191,7 +192,13 @@ class GroupConverter {
   private readonly headCtx: RowCtx;
   private readonly lineCtx: RowCtx;
   private readonly keyField: string;
+  /** Columns of line fields, when lines are optional (a row with all of them empty has no line). */
+  private readonly optionalLineCols: readonly number[] | null;
+  private readonly headOpts: { checkUnknown: false; partial: Partial };
+  private readonly headFields: FieldMap;
   private lineMap: CsvRowMap | null = null;
+  private headMap: CsvRowMap | null = null;
+  private readonly headView = new WithLines();
   constructor(
     private readonly def: EntityDef,
     private readonly ref: CsvText,
@@ -203,17 +210,32 @@ class GroupConverter {
     private readonly diags: Diagnostics,
     private readonly partial: Partial,
   ) {
-    this.lineFields = def.lines!.fields as FieldMap;
+    this.lineFields = csvPlan(def.lines!.fields as FieldMap, index, () => true);
     this.onlyHead = new Set([...headerCols, def.lines!.field]);
+    this.headFields = csvPlan(def.fields, index, (k) => this.onlyHead.has(k), def.lines!.field);
     this.headCtx = new RowCtx(diags, def, null);
     this.lineCtx = new RowCtx(diags, def, def.lines!.field.replace(/s$/, ''));
     this.keyField = def.key[0]!;
+    this.headOpts = { checkUnknown: false, partial: this.partial };
+    const linesField = def.fields[def.lines!.field]!;
+    this.optionalLineCols = linesField.req ? null : Object.keys(def.lines!.fields).flatMap((k) => (index.has(k) ? [index.get(k)!] : []));
+  }
+
+  /** A row of a document whose lines are optional (e.g. a deal with only an amount) may carry no line. */
+  private noLine(row: CsvRow): boolean {
+    const cols = this.optionalLineCols;
+    if (cols === null) return false;
+    for (const i of cols) if ((row.cells[i] ?? '').trim() !== '') return false;
+    return true;
   }
 
   convert(rows: readonly CsvRow[]): AnyRecord | null {
     const { def, index, diags } = this;
     const first = rows[0]!;
-    const firstMap = this.mapOf(first);
+    // One map and one view reused for every record: converters never keep them.
+    const firstMap = this.headMap ?? (this.headMap = this.mapOf(first));
+    firstMap.row = first;
+    const headLoc = this.locOf(first);
     // Header fields repeated on later rows must agree with the first row.
     for (let r = 1; r < rows.length; r++) {
       const row = rows[r]!;
@@ -234,34 +256,60 @@ class GroupConverter {
     let ok = true;
     this.lineCtx.row = firstMap;
     const lineMap = this.lineMap ?? (this.lineMap = this.mapOf(first));
+    let lineNo = 0;
     for (let n = 0; n < rows.length; n++) {
       const row = rows[n]!;
-      this.lineCtx.lineNo = n + 1;
+      if (this.noLine(row)) continue;
+      this.lineCtx.lineNo = ++lineNo;
       lineMap.row = row;
-      const ln = convertRecord(this.lineFields, lineMap, this.lineCtx, LINE_OPTS, this.locOf(row));
+      const ln = convertRecord(this.lineFields, lineMap, this.lineCtx, LINE_OPTS, row === first ? headLoc : this.locOf(row));
       this.lineCtx.row = firstMap;
       if (ln) lines.push(ln as AnyRecord);
       else ok = false;
     }
     this.headCtx.row = firstMap;
-    const head = convertRecord(def.fields, withLines(firstMap, def.lines!.field), this.headCtx, { checkUnknown: false, only: this.onlyHead, partial: this.partial }, this.locOf(first));
+    this.headView.m = firstMap;
+    this.headView.field = def.lines!.field;
+    const head = convertRecord(this.headFields, this.headView, this.headCtx, this.headOpts, headLoc);
     if (head && !ok) this.partial(head as AnyRecord);
     if (!head || !ok) return null;
-    (head as Record<string, unknown>)[def.lines!.field] = lines;
+    // A pushed-to array keeps room for 16 elements; a copy has exactly its length (×1,000,000 documents).
+    (head as Record<string, unknown>)[def.lines!.field] = lines.length === 1 ? [lines[0]] : lines.slice();
     return head as AnyRecord;
   }
 }
 
 const LINE_OPTS = { checkUnknown: false };
 
-/** A RawMap view that reports the lines field as present (its rows are parsed separately). */
-function withLines(m: CsvRowMap, field: string): RawMap {
-  const placeholder: Raw = { kind: 'seq', items: [], loc: m.loc };
-  return {
-    kind: 'map',
-    loc: m.loc,
-    keys: () => m.keys(),
-    get: (k: string) => (k === field ? placeholder : m.get(k)),
-    keyLoc: (k: string) => m.keyLoc(k),
-  };
+/**
+ * The fields a CSV file can fill, in schema order: those with a column, plus absent ones that still
+ * matter (a default to apply, a requirement to report). Absent optional fields are left out once per
+ * file instead of being looked up on every row. `keep` is always included (the lines field).
+ */
+function csvPlan(fields: FieldMap, index: ReadonlyMap<string, number>, allowed: (k: string) => boolean, keep?: string): FieldMap {
+  const out: FieldMap = {};
+  for (const k of Object.keys(fields)) {
+    const f = fields[k]!;
+    if (k === keep || (allowed(k) && (index.has(k) || f.dflt !== undefined || f.req))) out[k] = f;
+  }
+  return out;
+}
+
+/** A RawMap view of a header row that reports the lines field as present (its rows are parsed separately). */
+class WithLines implements RawMap {
+  readonly kind = 'map' as const;
+  m!: CsvRowMap;
+  field = '';
+  get loc(): SourceLoc {
+    return this.m.loc;
+  }
+  keys(): readonly string[] {
+    return this.m.keys();
+  }
+  get(k: string): Raw | undefined {
+    return k === this.field ? { kind: 'seq', items: [], loc: this.m.loc } : this.m.get(k);
+  }
+  keyLoc(k: string): SourceLoc {
+    return this.m.keyLoc(k);
+  }
 }

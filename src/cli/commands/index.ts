@@ -2,6 +2,7 @@ import type { Register } from '../command.js';
 import { registerArAp } from './arap.js';
 import { registerCheck } from './check.js';
 import { registerExport } from './export.js';
+import { registerCrm } from './crm.js';
 import { registerFmt } from './fmt.js';
 import { registerImport } from './import.js';
 import { registerInit } from './init.js';
@@ -12,4 +13,4 @@ import { registerPayroll } from './payroll.js';
 import { registerShow } from './show.js';
 
 /** Every top-level command, in help order. */
-export const COMMANDS: readonly Register[] = [registerInit, registerCheck, registerFmt, registerLs, registerShow, registerLedger, registerArAp, registerExport, registerImport, registerPayroll, registerOverview];
+export const COMMANDS: readonly Register[] = [registerInit, registerCheck, registerFmt, registerLs, registerShow, registerLedger, registerArAp, registerExport, registerImport, registerCrm, registerPayroll, registerOverview];

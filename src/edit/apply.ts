@@ -1,0 +1,49 @@
+/**
+ * Check a planned file change against the whole workspace before writing it:
+ * the workspace is rebuilt from its sources with the new text in place, and the
+ * change is refused when it would introduce an error. Pure: texts in, result out.
+ */
+import { ENTITIES, type EntityKey } from '../domain/entities/index.js';
+import type { Diagnostic } from '../diagnostics/types.js';
+import { CONFIG_FILE } from '../workspace/discover.js';
+import { buildWorkspace, type SourceFile, type Workspace } from '../workspace/workspace.js';
+
+export interface PlannedChange {
+  /** Path relative to the workspace root. */
+  readonly path: string;
+  readonly entity: EntityKey;
+  readonly before: string | null;
+  readonly after: string;
+}
+
+export interface Validation {
+  readonly ws: Workspace;
+  /** Errors in the changed workspace (the write is refused when any). */
+  readonly errors: readonly Diagnostic[];
+  /** Warnings that the change introduces. */
+  readonly newWarnings: readonly Diagnostic[];
+}
+
+const keyOfDiag = (d: Diagnostic) => `${d.code}\u0000${d.message}`;
+
+export function validateChange(ws: Workspace, before: readonly Diagnostic[], change: PlannedChange): Validation {
+  const files: SourceFile[] = [];
+  let seen = false;
+  for (const key of Object.keys(ENTITIES) as EntityKey[]) {
+    for (const path of ws.files.get(key) ?? []) {
+      if (path === change.path) {
+        seen = true;
+        files.push({ path, text: change.after, entity: key });
+      } else files.push({ path, text: ws.sources.get(path) ?? '', entity: key });
+    }
+  }
+  if (!seen) files.push({ path: change.path, text: change.after, entity: change.entity });
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const after = buildWorkspace(ws.root, ws.sources.get(CONFIG_FILE) ?? null, files);
+  const old = new Set(before.map(keyOfDiag));
+  return {
+    ws: after.ws,
+    errors: after.diagnostics.list.filter((d) => d.severity === 'error'),
+    newWarnings: after.diagnostics.list.filter((d) => d.severity === 'warning' && !old.has(keyOfDiag(d))),
+  };
+}
