@@ -51,3 +51,20 @@ describe('overview: payroll headline', () => {
     expect(o.metrics.find((m: { key: string }) => m.key === 'payroll_cost').previous).toBe(run09.totals.employer_cost);
   });
 });
+
+describe('overview: CRM headlines', () => {
+  it('weighted pipeline, this month, tickets = crm pipeline and crm tickets', async () => {
+    const o = await json('overview');
+    const m = (k: string) => o.metrics.find((x: { key: string }) => x.key === k).value;
+    const p = await json('crm', 'pipeline');
+    expect(m('pipeline_weighted')).toBe(p.total.weighted);
+    expect(m('forecast_month')).toBe(p.forecast.find((f: { month: string }) => f.month === '2026-11').weighted);
+    const t = await json('crm', 'tickets');
+    expect(m('tickets_open')).toBe(String(t.open));
+    expect(m('tickets_breached')).toBe(String(t.breached));
+  });
+  it('a CRM-only workspace shows only the CRM headlines', async () => {
+    const r = await run(['-C', join(REPO, 'data-examples', 'crm-only'), '--as-of', AS_OF, '--format', 'json', 'overview']);
+    expect(JSON.parse(r.stdout).metrics.map((x: { key: string }) => x.key)).toEqual(['pipeline_weighted', 'forecast_month', 'tickets_open', 'tickets_breached']);
+  });
+});

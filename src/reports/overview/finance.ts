@@ -16,6 +16,7 @@ import { incomeStatement } from '../ledger/statements.js';
 import type { ChartDef, MetricDef } from './types.js';
 
 const zero = (ws: Workspace) => Dec.ZERO.withScale(minorUnit(ws.config, ws.config.base_currency));
+export { zero as moneyZero };
 const hasLedger = (ws: Workspace) => ['journal', 'invoices', 'bills', 'payments', 'credit-notes'].some((k) => ws.present.has(k as 'journal'));
 
 /** The accounts that hold money: under the parent of finance.bank (e.g. assets:bank) and assets:cash. */

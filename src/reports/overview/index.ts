@@ -6,10 +6,11 @@ import { addMonths, type IsoDate } from '../../domain/dates.js';
 import type { Workspace } from '../../workspace/workspace.js';
 import { FINANCE_CHARTS, FINANCE_METRICS } from './finance.js';
 import { PAYROLL_METRICS } from './payroll.js';
+import { CRM_CHARTS, CRM_METRICS } from './crm.js';
 import type { Chart, ChartDef, Metric, MetricDef } from './types.js';
 
-export const METRICS: MetricDef[] = [...FINANCE_METRICS, ...PAYROLL_METRICS];
-export const CHARTS: ChartDef[] = [...FINANCE_CHARTS];
+export const METRICS: MetricDef[] = [...FINANCE_METRICS, ...CRM_METRICS, ...PAYROLL_METRICS];
+export const CHARTS: ChartDef[] = [...FINANCE_CHARTS, ...CRM_CHARTS];
 
 export interface Overview {
   readonly company: string;
