@@ -10,8 +10,8 @@ describe('documentation examples', () => {
     for (const e of Object.values(EXAMPLES)) files[e.file] = e.text;
     const ws = workspace(files);
     const r = await run(['-C', ws, 'check']);
-    // 7 CRM + 15 inventory + 7 supply + 16 finance + 3 HR records, counted in examples.ts
-    expect(r.stderr).toBe('ok: 27 files, 48 records, 0 errors, 0 warnings\n');
+    // 7 CRM + 15 inventory + 7 supply + 2 planned orders + 16 finance + 3 HR records, counted in examples.ts
+    expect(r.stderr).toBe('ok: 28 files, 50 records, 0 errors, 0 warnings\n');
     expect(r.code).toBe(0);
   });
 });

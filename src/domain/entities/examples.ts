@@ -263,6 +263,30 @@ DESK-1600,2027-01,150
   sales_order: SO-2026-0041
 `,
   },
+  'planned-orders': {
+    file: 'production/planned-orders.yaml',
+    text: `# Planned orders from \`bizctl mrp run --write\` as of 2026-11-16 (week buckets, horizon 26w).
+# Generated: every run rewrites this file. Create purchase or work orders to act on them.
+
+- id: PL-DESK-1600-2026-11-23
+  item: DESK-1600
+  type: make
+  qty: 60
+  release: 2026-11-16
+  due: 2026-11-23
+  action: release-now
+  for: [SO-2026-0041/1]
+- id: PL-PANEL-1600-2026-11-23
+  item: PANEL-1600
+  type: buy
+  qty: 100
+  release: 2026-11-09
+  due: 2026-11-23
+  supplier: S-03
+  action: past-due
+  for: [SO-2026-0041/1, safety stock]
+`,
+  },
   accounts: {
     file: 'finance/accounts.yaml',
     text: `- id: assets:bank:icbc

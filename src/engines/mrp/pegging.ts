@@ -145,3 +145,52 @@ function scale(q: Dec, s: { num: Dec; den: Dec }): Dec {
   if (s.num.eq(s.den)) return q;
   return q.mul(s.num).div(s.den, SHARE_SCALE, 'half-up').normalize();
 }
+
+export interface TopRefs {
+  /** Distinct refs of the top-level demands served, first reached first (sales line, "forecast 2026-12", "safety stock"). */
+  readonly refs: readonly string[];
+  /** More than `cap` were found. */
+  readonly more: boolean;
+}
+
+/**
+ * Top-level demand refs of every supply, capped at `cap` each. Computed once
+ * per supply in planning order (a supply's demands belong to parents planned
+ * earlier), so the whole plan costs O(pegs × cap).
+ */
+export function topDemandRefs(g: PegGraph, cap: number): TopRefs[] {
+  const { plan } = g;
+  const out: (TopRefs | undefined)[] = new Array(plan.supplies.length);
+  const byItem = new Map<string, number[]>();
+  for (const s of plan.supplies) {
+    let l = byItem.get(s.item);
+    if (!l) byItem.set(s.item, (l = []));
+    l.push(s.id);
+  }
+  const EMPTY: TopRefs = { refs: [], more: false };
+  for (const item of plan.records.keys()) {
+    for (const sid of byItem.get(item) ?? []) {
+      const refs: string[] = [];
+      const seen = new Set<string>();
+      let more = false;
+      const add = (r: string) => {
+        if (seen.has(r)) return;
+        if (refs.length >= cap) more = true;
+        else {
+          seen.add(r);
+          refs.push(r);
+        }
+      };
+      for (const { demand } of g.demandsOf(sid)) {
+        if (isTopLevel(demand)) add(demand.ref);
+        else if (demand.parent >= 0) {
+          const up = out[demand.parent] ?? EMPTY;
+          for (const r of up.refs) add(r);
+          if (up.more) more = true;
+        }
+      }
+      out[sid] = { refs, more };
+    }
+  }
+  return out.map((x) => x ?? EMPTY);
+}
