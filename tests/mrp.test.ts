@@ -63,7 +63,7 @@ describe('mrp on a small plant', () => {
 
   it('run lists the actions and exits 3 with --exit-code', async () => {
     const ws = workspace(PLANT);
-    const r = await bz(ws, 'mrp', 'run', '--horizon', '4w', '--format', 'json');
+    const r = await bz(ws, 'mrp', 'run', '--horizon', '4w', '--for', '--format', 'json');
     const rows = JSON.parse(r.stdout).rows.map((x: Record<string, unknown>) => [x.action, x.order, x.qty, x.release, x.due, x.newDate, x.for]);
     expect(rows).toEqual([
       ['past-due', 'PL-LEG-2026-03-09', '10', '2026-02-27', '2026-03-09', null, ['SO-1/1']],
@@ -142,7 +142,7 @@ const ex = (...args: string[]) => run(['-C', EX, '--as-of', '2026-11-16', ...arg
 
 describe('mrp on the example company (2026-11-16, weekly buckets, 26 weeks)', () => {
   it('the late sit-stand desks: a multi-level shortage with expedite messages all the way down', async () => {
-    const r = JSON.parse((await ex('mrp', 'run', '--format', 'json')).stdout);
+    const r = JSON.parse((await ex('mrp', 'run', '--for', '--format', 'json')).stdout);
     const find = (order: string) => r.rows.find((x: { order: string }) => x.order === order);
     // Open orders that are overdue and needed now: expedite.
     for (const o of ['WO-0042', 'WO-0043', 'PO-2026-0188/1', 'PO-2026-0185/1']) expect(find(o).action).toBe('expedite');

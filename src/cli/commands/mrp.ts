@@ -42,6 +42,7 @@ export const registerMrp: Register = (program, wrap) => {
   planOptions(mrp.command('run'))
     .description('plan every item and list the actions (planned orders to release, open orders to expedite, defer or cancel)')
     .option('--all', 'also list planned orders that need no action yet')
+    .option('--for', 'show the sales orders / forecast / safety stock each order serves (pegs the whole plan: slower on big plans)')
     .option('--write', `write the planned orders to ${PLANNED_ORDERS_FILE} (sorted, for git diff)`)
     .option('--exit-code', 'exit 3 when there are action messages')
     .addHelpText(
@@ -49,22 +50,23 @@ export const registerMrp: Register = (program, wrap) => {
       `
 Examples:
   bizctl mrp run --as-of 2026-11-16
+  bizctl mrp run --for                 with the demand each order serves
   bizctl mrp run --bucket month --horizon 6m --all
   bizctl mrp run --write && git diff ${PLANNED_ORDERS_FILE}
 ${RULES}`,
     )
     .action(
-      wrap((ctx, opts: PlanOpts & { all?: boolean; write?: boolean; exitCode?: boolean }) => {
+      wrap((ctx, opts: PlanOpts & { all?: boolean; for?: boolean; write?: boolean; exitCode?: boolean }) => {
         const ws = ctx.workspace();
         const spec = specOf(ctx, opts);
         const pc = planFor(ws, spec);
-        const r = runReport(pc, opts.all === true);
+        const r = runReport(pc, opts.all === true, opts.for === true);
         ctx.output({ table: runTable(r, spec), json: r });
         if (opts.write) {
           const others = (ws.files.get('planned-orders') ?? []).filter((f) => f !== PLANNED_ORDERS_FILE);
           if (others.length) throw new DataError(`planned orders are also in ${others.join(', ')}; nothing was written`, `keep them only in ${PLANNED_ORDERS_FILE} (bizctl writes that file)`);
           const changed = writeFileAtomic(join(ws.root, PLANNED_ORDERS_FILE), plannedOrdersYaml(pc, opts.horizon));
-          ctx.info(`${changed ? 'wrote' : 'unchanged:'} ${PLANNED_ORDERS_FILE} (${pc.plan.planned.length} planned order${pc.plan.planned.length === 1 ? '' : 's'})`);
+          ctx.info(`${changed ? 'wrote' : 'unchanged:'} ${PLANNED_ORDERS_FILE} (${pc.plan.orders.length} planned order${pc.plan.orders.length === 1 ? '' : 's'})`);
         }
         return opts.exitCode && pc.plan.messages.length ? EXIT.ALERTS : EXIT.OK;
       }),

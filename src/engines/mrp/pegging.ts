@@ -8,100 +8,173 @@
  * stock.
  */
 import { Dec } from '../../domain/decimal.js';
+import { dependentDemands, supplyOf, suppliesOfItem, type NewDemand } from './derive.js';
+import { PLANNED_BASE } from './store.js';
 import type { Demand, Plan, Supply } from './types.js';
 
 export function isTopLevel(d: Demand): boolean {
   return d.kind === 'sales' || d.kind === 'forecast' || d.kind === 'safety';
 }
 
-/** Compressed adjacency lists (CSR) over the plan's pegs. */
+interface Peg {
+  readonly supply: number;
+  readonly demand: number;
+  readonly qty: Dec;
+}
+
+/**
+ * Navigation over a plan: demands and supplies of an item, pegs, the
+ * component demand an order causes, the top-level demands a supply serves.
+ * Everything is computed per item the first time it is needed and kept.
+ *
+ * Pegs are first in, first out per item: supplies in the plan's order (on
+ * hand, then receipts and planned orders by bucket) against demands sorted by
+ * bucket — in a bucket allocations first, then requirements by date, safety
+ * stock last in the first bucket.
+ */
 export class PegGraph {
-  private readonly bySupplyStart: Int32Array;
-  private readonly bySupply: Int32Array;
-  private readonly byDemandStart: Int32Array;
-  private readonly byDemand: Int32Array;
-  private readonly childStart: Int32Array;
-  private readonly child: Int32Array;
+  private readonly bySupply = new Map<number, Peg[]>();
+  private readonly byDemand = new Map<number, Peg[]>();
+  private readonly pegged = new Set<string>();
+  private readonly top = new Map<number, TopRefs>();
+  private readonly itemDemands = new Map<string, number[]>();
+  private readonly extra = new Map<number, Demand>();
+  private readonly children = new Map<number, number[]>();
+  private readonly memo = new Map<string, NewDemand[]>();
+  private nextId: number;
+  private storedChildren = false;
 
   constructor(readonly plan: Plan) {
-    const { pegs, supplies, demands } = plan;
-    const csr = (n: number, keyOf: (i: number) => number, count: number): [Int32Array, Int32Array] => {
-      const start = new Int32Array(n + 1);
-      for (let i = 0; i < count; i++) {
-        const k = keyOf(i);
-        if (k >= 0) start[k + 1]!++;
+    this.nextId = plan.demands.length;
+  }
+
+  demand(id: number): Demand {
+    return id < this.plan.demands.length ? this.plan.demands[id]! : this.extra.get(id)!;
+  }
+
+  supply(id: number): Supply {
+    return supplyOf(this.plan, id);
+  }
+
+  /** Demand ids of an item: stored (top-level, allocations) and regenerated dependent demand. */
+  demandsOfItem(item: string): readonly number[] {
+    let l = this.itemDemands.get(item);
+    if (l) return l;
+    l = [...(this.plan.demandsByItem.get(item) ?? [])];
+    for (const d of dependentDemands(this.plan, item, this.memo)) {
+      const id = this.nextId++;
+      this.extra.set(id, { id, ...d });
+      l.push(id);
+      push(this.children, d.parent, id);
+    }
+    this.itemDemands.set(item, l);
+    return l;
+  }
+
+  private ensure(item: string): void {
+    if (this.pegged.has(item)) return;
+    this.pegged.add(item);
+    if (this.plan.records.get(item)?.phantom) return; // a phantom's demand is passed on, never covered
+    const sup = suppliesOfItem(this.plan, item);
+    const cls = (d: Demand) => (d.kind === 'allocation' ? 0 : d.kind === 'safety' ? 2 : 1);
+    const dem = [...this.demandsOfItem(item)].sort((a, b) => {
+      const x = this.demand(a);
+      const y = this.demand(b);
+      return x.bucket - y.bucket || cls(x) - cls(y) || (x.date < y.date ? -1 : x.date > y.date ? 1 : 0) || a - b;
+    });
+    const qtyOf = (sid: number) => (sid >= PLANNED_BASE ? this.plan.orders.qty(sid - PLANNED_BASE) : this.plan.supplies[sid]!.qty);
+    let si = 0;
+    let di = 0;
+    let sLeft = sup.length ? qtyOf(sup[0]!) : Dec.ZERO;
+    let dLeft = dem.length ? this.demand(dem[0]!).qty : Dec.ZERO;
+    while (si < sup.length && di < dem.length) {
+      const q = sLeft.min(dLeft);
+      if (q.sign() > 0) {
+        const p: Peg = { supply: sup[si]!, demand: dem[di]!, qty: q };
+        push(this.bySupply, p.supply, p);
+        push(this.byDemand, p.demand, p);
       }
-      for (let k = 0; k < n; k++) start[k + 1]! += start[k]!;
-      const fill = start.slice(0, n);
-      const out = new Int32Array(start[n]!);
-      for (let i = 0; i < count; i++) {
-        const k = keyOf(i);
-        if (k >= 0) out[fill[k]!++] = i;
-      }
-      return [start, out];
-    };
-    [this.bySupplyStart, this.bySupply] = csr(supplies.length, (i) => pegs.supply[i]!, pegs.length);
-    [this.byDemandStart, this.byDemand] = csr(demands.length, (i) => pegs.demand[i]!, pegs.length);
-    [this.childStart, this.child] = csr(supplies.length, (i) => demands[i]!.parent, demands.length);
+      sLeft = sLeft.sub(q);
+      dLeft = dLeft.sub(q);
+      if (sLeft.sign() <= 0 && ++si < sup.length) sLeft = qtyOf(sup[si]!);
+      if (dLeft.sign() <= 0 && ++di < dem.length) dLeft = this.demand(dem[di]!).qty;
+    }
   }
 
   /** Pegs of a supply: the demands it covers. */
   demandsOf(supply: number): { demand: Demand; qty: Dec }[] {
-    const out: { demand: Demand; qty: Dec }[] = [];
-    for (let k = this.bySupplyStart[supply]!; k < this.bySupplyStart[supply + 1]!; k++) {
-      const p = this.bySupply[k]!;
-      out.push({ demand: this.plan.demands[this.plan.pegs.demand[p]!]!, qty: this.plan.pegs.qty[p]! });
-    }
-    return out;
+    this.ensure(this.supply(supply).item);
+    return (this.bySupply.get(supply) ?? []).map((p) => ({ demand: this.demand(p.demand), qty: p.qty }));
   }
 
   /** Pegs of a demand: the supplies that cover it. */
   suppliesOf(demand: number): { supply: Supply; qty: Dec }[] {
-    const out: { supply: Supply; qty: Dec }[] = [];
-    for (let k = this.byDemandStart[demand]!; k < this.byDemandStart[demand + 1]!; k++) {
-      const p = this.byDemand[k]!;
-      out.push({ supply: this.plan.supplies[this.plan.pegs.supply[p]!]!, qty: this.plan.pegs.qty[p]! });
-    }
-    return out;
+    this.ensure(this.demand(demand).item);
+    return (this.byDemand.get(demand) ?? []).map((p) => ({ supply: this.supply(p.supply), qty: p.qty }));
   }
 
-  /** Component demands a supply causes (allocations of a work order, dependent demand of a planned order). */
+  /** Component demands a supply causes (allocations of a work order, dependent demand of an order). */
   childrenOf(supply: number): Demand[] {
-    const out: Demand[] = [];
-    for (let k = this.childStart[supply]!; k < this.childStart[supply + 1]!; k++) out.push(this.plan.demands[this.child[k]!]!);
-    return out;
+    if (!this.storedChildren) {
+      this.storedChildren = true;
+      for (const d of this.plan.demands) if (d.parent >= 0) push(this.children, d.parent, d.id);
+    }
+    const item = this.supply(supply).item;
+    for (const c of new Set(this.plan.bom.flatComponents(item, Dec.ONE).map((x) => x.component))) this.demandsOfItem(c);
+    return (this.children.get(supply) ?? []).map((id) => this.demand(id));
   }
 
   /** Quantity of a supply not pegged to any demand (excess). */
   unpegged(supply: number): Dec {
-    let q = this.plan.supplies[supply]!.qty;
+    let q = this.supply(supply).qty;
     for (const p of this.demandsOf(supply)) q = q.sub(p.qty);
     return q;
   }
 
   /**
-   * Top-level demands a supply serves (through any number of levels), in
-   * first-reached order, at most `cap` (more: `more` is true).
+   * Distinct refs of the top-level demands a supply serves, through any number
+   * of levels, first reached first, at most `cap` (memoised per supply, so a
+   * whole plan costs O(pegs × cap)).
    */
-  topDemands(supply: number, cap = Infinity): { demands: Demand[]; more: boolean } {
-    const found = new Map<number, Demand>();
-    const seen = new Set<number>();
+  topRefs(supply: number, cap: number): TopRefs {
+    const hit = this.top.get(supply);
+    if (hit) return hit;
+    const refs: string[] = [];
+    const seen = new Set<string>();
     let more = false;
-    const walkSupply = (s: number): void => {
-      if (seen.has(s)) return;
-      seen.add(s);
-      for (const { demand } of this.demandsOf(s)) {
-        if (found.size >= cap) {
-          if (!found.has(demand.id)) more = true;
-          return;
-        }
-        if (isTopLevel(demand)) found.set(demand.id, demand);
-        else if (demand.parent >= 0) walkSupply(demand.parent);
+    const add = (r: string) => {
+      if (seen.has(r)) return;
+      if (refs.length >= cap) more = true;
+      else {
+        seen.add(r);
+        refs.push(r);
       }
     };
-    walkSupply(supply);
-    return { demands: [...found.values()], more };
+    for (const { demand } of this.demandsOf(supply)) {
+      if (isTopLevel(demand)) add(demand.ref);
+      else if (demand.parent >= 0) {
+        const up = this.topRefs(demand.parent, cap);
+        for (const r of up.refs) add(r);
+        if (up.more) more = true;
+      }
+    }
+    const out = { refs, more };
+    this.top.set(supply, out);
+    return out;
   }
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const l = m.get(k);
+  if (l) l.push(v);
+  else m.set(k, [v]);
+}
+
+export interface TopRefs {
+  /** Distinct refs of the top-level demands served, first reached first (sales line, "forecast 2026-12", "safety stock"). */
+  readonly refs: readonly string[];
+  /** More than `cap` were found. */
+  readonly more: boolean;
 }
 
 export interface PegNode {
@@ -144,53 +217,4 @@ export function pegTree(g: PegGraph, root: Demand): PegNode[] {
 function scale(q: Dec, s: { num: Dec; den: Dec }): Dec {
   if (s.num.eq(s.den)) return q;
   return q.mul(s.num).div(s.den, SHARE_SCALE, 'half-up').normalize();
-}
-
-export interface TopRefs {
-  /** Distinct refs of the top-level demands served, first reached first (sales line, "forecast 2026-12", "safety stock"). */
-  readonly refs: readonly string[];
-  /** More than `cap` were found. */
-  readonly more: boolean;
-}
-
-/**
- * Top-level demand refs of every supply, capped at `cap` each. Computed once
- * per supply in planning order (a supply's demands belong to parents planned
- * earlier), so the whole plan costs O(pegs × cap).
- */
-export function topDemandRefs(g: PegGraph, cap: number): TopRefs[] {
-  const { plan } = g;
-  const out: (TopRefs | undefined)[] = new Array(plan.supplies.length);
-  const byItem = new Map<string, number[]>();
-  for (const s of plan.supplies) {
-    let l = byItem.get(s.item);
-    if (!l) byItem.set(s.item, (l = []));
-    l.push(s.id);
-  }
-  const EMPTY: TopRefs = { refs: [], more: false };
-  for (const item of plan.records.keys()) {
-    for (const sid of byItem.get(item) ?? []) {
-      const refs: string[] = [];
-      const seen = new Set<string>();
-      let more = false;
-      const add = (r: string) => {
-        if (seen.has(r)) return;
-        if (refs.length >= cap) more = true;
-        else {
-          seen.add(r);
-          refs.push(r);
-        }
-      };
-      for (const { demand } of g.demandsOf(sid)) {
-        if (isTopLevel(demand)) add(demand.ref);
-        else if (demand.parent >= 0) {
-          const up = out[demand.parent] ?? EMPTY;
-          for (const r of up.refs) add(r);
-          if (up.more) more = true;
-        }
-      }
-      out[sid] = { refs, more };
-    }
-  }
-  return out.map((x) => x ?? EMPTY);
 }

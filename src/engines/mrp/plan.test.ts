@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { Dec } from '../../domain/decimal.js';
 import { PegGraph, pegTree } from './pegging.js';
 import { runMrp, spreadForecast } from './plan.js';
-import { calendar, d, grid, orders, plant } from './testkit.js';
+import { calendar, d, grid, orders, plant, supplyId } from './testkit.js';
 import type { Plan } from './types.js';
 
 const ASOF = '2026-03-02';
@@ -58,7 +58,7 @@ describe('single-level netting', () => {
   });
   it('pegs supply to demand first in, first out', () => {
     const g = new PegGraph(plan);
-    const by = (ref: string) => plan.supplies.find((s) => s.ref === ref)!.id;
+    const by = (ref: string) => supplyId(plan, ref);
     const pegged = (ref: string) => g.demandsOf(by(ref)).map((p) => `${p.demand.ref}:${p.qty.toString()}`);
     // on hand 50 → SO-1 20, SO-2 30; planned b1 10 → SO-2 10; PO 30 → SO-3 10, SO-4 20; planned b3 10 → SO-4 10
     expect(pegged('on hand')).toEqual(['SO-1/1:20', 'SO-2/1:30']);
@@ -91,15 +91,15 @@ describe('three-level chain', () => {
     expect(grid(plan, 'SUB')).toMatchObject({ gross: ['0', '0', '20', '0', '0'], porc: ['0', '0', '20', '0', '0'], porl: ['0', '20', '0', '0', '0'] });
     expect(grid(plan, 'RAW')).toMatchObject({ gross: ['0', '60', '0', '0', '0'], porc: ['0', '60', '0', '0', '0'], porl: ['60', '0', '0', '0', '0'] });
     expect(orders(plan, 'RAW')).toEqual(['60@2026-03-09←2026-02-23']);
-    expect(plan.planned.find((o) => o.item === 'RAW')!.supplier).toBe('S1');
+    expect(plan.orders.ofItem('RAW')[0]!.supplier).toBe('S1');
   });
   it('flags the raw material release as past due', () => {
     expect(msgs(plan)).toEqual(['past-due PL-RAW-2026-03-09']);
   });
   it('pegs the raw material order to the sales order through every level', () => {
     const g = new PegGraph(plan);
-    const raw = plan.planned.find((o) => o.item === 'RAW')!;
-    expect(g.topDemands(raw.supply).demands.map((x) => x.ref)).toEqual(['SO-1/1']);
+    const raw = plan.orders.ofItem('RAW')[0]!;
+    expect(g.topRefs(raw.supply, 10).refs).toEqual(['SO-1/1']);
     const so = plan.demands.find((x) => x.ref === 'SO-1/1')!;
     expect(pegTree(g, so).map((n) => `${' '.repeat(n.depth)}${n.demand ? n.demand.item : n.supply!.ref} ${n.qty.toString()}`)).toEqual([
       'END 10',
@@ -176,7 +176,7 @@ describe('lot sizing', () => {
     const p = run({ id: 'X', lot_size: 'fixed', lot_qty: '25' });
     expect(grid(p, 'X')).toMatchObject({ porc: ['0', '25', '0', '0', '50', '25'], poh: ['20', '15', '5', '5', '10', '15'], net: ['0', '10', '0', '0', '40', '10'] });
     expect(orders(p, 'X')).toEqual(['25@2026-03-09←2026-03-09', '25@2026-03-30←2026-03-30', '25@2026-03-30←2026-03-30', '25@2026-04-06←2026-04-06']);
-    expect(p.planned.map((o) => o.id).slice(1, 3)).toEqual(['PL-X-2026-03-30', 'PL-X-2026-03-30-2']);
+    expect(p.orders.all().map((o) => o.id).slice(1, 3)).toEqual(['PL-X-2026-03-30', 'PL-X-2026-03-30-2']);
   });
   it('min 25: at least 25', () => {
     // b1: 10 → 25 → 15; b2: 15−10 = 5; b4: 5−45 = −40 → 40 → 0; b5: −20 → 25 → 5
@@ -327,10 +327,10 @@ describe('phantoms', () => {
   });
   it('pegs the components through the phantom to the parent order', () => {
     const g = new PegGraph(p);
-    const b = p.planned.find((o) => o.item === 'B')!;
+    const b = p.orders.ofItem('B')[0]!;
     const dem = g.demandsOf(b.supply)[0]!.demand;
     expect([dem.kind, dem.ref, dem.via]).toEqual(['dependent', 'PL-END-2026-03-09', ['KIT']]);
-    expect(g.topDemands(b.supply).demands.map((x) => x.ref)).toEqual(['SO-1/1']);
+    expect(g.topRefs(b.supply, 10).refs).toEqual(['SO-1/1']);
   });
 });
 

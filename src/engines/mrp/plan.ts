@@ -27,6 +27,7 @@ import { naturalCompare } from '../../util/natural.js';
 import { componentQty } from '../inventory/qty.js';
 import { BucketIndex } from './buckets.js';
 import { modify, wagnerWhitin } from './lotsize.js';
+import { PLANNED_BASE, PlannedOrders } from './store.js';
 import {
   MESSAGE_ORDER,
   type ActionMessage,
@@ -36,11 +37,12 @@ import {
   type MrpInput,
   type Plan,
   type PlanItem,
-  type PlannedOrder,
   type Supply,
 } from './types.js';
 
 const ZERO = Dec.ZERO;
+/** More lots than this on one date (fixed lot size) are planned as one order. */
+export const MAX_LOTS = 100;
 
 function cmpStr(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -116,16 +118,21 @@ export function runMrp(inp: MrpInput): Plan {
   const demands: Demand[] = [];
   const demandsOf = new Map<string, number[]>();
   const beyond = new Map<string, Dec>();
-  const pegS: number[] = [];
-  const pegD: number[] = [];
-  const pegQ: Dec[] = [];
+  // Gross requirements per item and bucket, filled as parents are planned, dropped once the item is planned.
+  const pending = new Map<string, Dec[]>();
+  const addGross = (item: string, bucket: number, q: Dec): void => {
+    let g = pending.get(item);
+    if (!g) pending.set(item, (g = new Array<Dec>(T).fill(ZERO)));
+    g[bucket] = plus(g[bucket]!, q);
+  };
 
-  const addDemand = (d: Omit<Demand, 'id'>): void => {
+  const addDemand = (item: string, kind: Demand['kind'], bucket: number, date: IsoDate, qty: Dec, ref: string, parent: number, via?: readonly string[]): void => {
     const id = demands.length;
-    demands.push({ id, ...d });
-    let l = demandsOf.get(d.item);
-    if (!l) demandsOf.set(d.item, (l = []));
+    demands.push(via ? { id, item, kind, bucket, date, qty, ref, parent, via } : { id, item, kind, bucket, date, qty, ref, parent });
+    let l = demandsOf.get(item);
+    if (!l) demandsOf.set(item, (l = []));
     l.push(id);
+    if (kind !== 'allocation' && kind !== 'safety') addGross(item, bucket, qty);
   };
   const addBeyond = (item: string, q: Dec) => beyond.set(item, (beyond.get(item) ?? ZERO).add(q));
   const known = (item: string, what: string): boolean => {
@@ -143,7 +150,7 @@ export function runMrp(inp: MrpInput): Plan {
     if (s.open.sign() <= 0 || !known(s.item, `${s.order}/${s.line}`)) continue;
     const b = bix.of(s.due);
     if (b < 0) addBeyond(s.item, s.open);
-    else addDemand({ item: s.item, kind: 'sales', bucket: b, date: s.due, qty: s.open, ref: `${s.order}/${s.line}`, parent: -1 });
+    else addDemand(s.item, 'sales', b, s.due, s.open, `${s.order}/${s.line}`, -1);
   }
   for (const f of inp.forecast) {
     const p = parsePeriod(f.period);
@@ -152,88 +159,97 @@ export function runMrp(inp: MrpInput): Plan {
     for (const s of salesOf.get(f.item) ?? []) if (s.due >= p.start && s.due <= p.end) ordered = ordered.add(s.qty);
     const rest = f.qty.sub(ordered);
     if (rest.sign() <= 0) continue;
+    const ref = `forecast ${f.period}`;
+    // Shares of one forecast line that fall into the same bucket make one demand.
+    const byBucket = new Map<number, { date: IsoDate; qty: Dec }>();
     for (const part of spreadForecast(rest, p.start, p.end, cal)) {
       if (part.date < asOf) continue; // the share of days already past is dropped
       const b = bix.of(part.date);
       if (b < 0) addBeyond(f.item, part.qty);
       else {
-        const last = demands[demands.length - 1];
-        if (last && last.kind === 'forecast' && last.item === f.item && last.bucket === b && last.ref === `forecast ${f.period}`) {
-          demands[demands.length - 1] = { ...last, qty: last.qty.add(part.qty) };
-        } else addDemand({ item: f.item, kind: 'forecast', bucket: b, date: part.date, qty: part.qty, ref: `forecast ${f.period}`, parent: -1 });
+        const x = byBucket.get(b);
+        byBucket.set(b, x ? { date: x.date, qty: x.qty.add(part.qty) } : part);
       }
     }
+    for (const [b, x] of byBucket) addDemand(f.item, 'forecast', b, x.date, x.qty, ref, -1);
   }
 
   // ---- scheduled receipts (open PO lines, work orders) and allocations
   const receiptsOf = new Map<string, number[]>();
   const supplyByRef = new Map<string, number>();
   const sortedReceipts = [...inp.receipts].sort((a, b) => cmpStr(a.due, b.due) || naturalCompare(a.ref, b.ref));
-  const firmStart = new Map<number, IsoDate>();
   for (const r of sortedReceipts) {
     if (r.qty.sign() <= 0 || !known(r.item, r.ref)) continue;
     const b = bix.of(r.due);
     if (b < 0) continue; // beyond the horizon: plays no part
     const id = supplies.length;
-    supplies.push({ id, item: r.item, kind: r.kind, ref: r.ref, qty: r.qty, bucket: b, due: r.due, release: null });
+    supplies.push({ id, item: r.item, kind: r.kind, ref: r.ref, qty: r.qty, bucket: b, due: r.due, release: r.kind === 'po' ? null : (r.start ?? null) });
     supplyByRef.set(r.ref, id);
-    if (r.kind === 'firm') firmStart.set(id, r.start ?? r.due);
     let l = receiptsOf.get(r.item);
     if (!l) receiptsOf.set(r.item, (l = []));
     l.push(id);
   }
   for (const a of inp.allocations) {
     if (a.qty.sign() <= 0 || !known(a.item, `${a.ref} components`)) continue;
-    addDemand({ item: a.item, kind: 'allocation', bucket: 0, date: a.date, qty: a.qty, ref: a.ref, parent: supplyByRef.get(a.ref) ?? -1, ...(a.via?.length ? { via: a.via } : {}) });
+    addDemand(a.item, 'allocation', 0, a.date, a.qty, a.ref, supplyByRef.get(a.ref) ?? -1, a.via?.length ? a.via : undefined);
   }
 
+  // Due date of a planned receipt in bucket t, and its release date for a lead time (cached: dates are shared strings).
   const dueOf = (t: number): IsoDate => (t === 0 ? asOf : buckets[t]!.start);
-  const records = new Map<string, ItemRecord>();
-  const planned: PlannedOrder[] = [];
-  const messages: ActionMessage[] = [];
-  const order = [...inp.items.keys()].sort((a, b) => llc.get(a)! - llc.get(b)! || naturalCompare(a, b));
+  const releaseCache = new Map<number, IsoDate>();
+  const releaseOf = (t: number, lt: number): IsoDate => {
+    if (lt === 0) return dueOf(t);
+    const k = t * 1_000_000 + lt;
+    let r = releaseCache.get(k);
+    if (r === undefined) releaseCache.set(k, (r = cal.addWorkdays(dueOf(t), -lt)));
+    return r;
+  };
+  const b0end = buckets[0]!.end;
 
-  const explode = (parent: string, qty: Dec, bucket: number, date: IsoDate, ref: string, supply: number) => {
-    for (const l of bom.linesOf(parent)) {
-      addDemand({ item: l.component, kind: 'dependent', bucket, date, qty: componentQty(qty, l.qty, l.output, l.scrap), ref, parent: supply });
+  /** Dependent demand of an order: its components' gross requirements, phantoms blown through. */
+  const explodeOrder = (item: string, qty: Dec, bucket: number): void => {
+    for (const l of bom.linesOf(item)) {
+      const cq = componentQty(qty, l.qty, l.output, l.scrap);
+      if (bom.isPhantom(l.component) && bom.explodes(l.component)) {
+        addGross(l.component, bucket, cq); // shown in the phantom's grid, never netted
+        explodeOrder(l.component, cq, bucket);
+      } else addGross(l.component, bucket, cq);
     }
   };
+
+  const records = new Map<string, ItemRecord>();
+  const orders = new PlannedOrders(dueOf);
+  const messages: ActionMessage[] = [];
+  const order = [...inp.items.keys()].sort((a, b) => llc.get(a)! - llc.get(b)! || naturalCompare(a, b));
 
   for (const id of order) {
     const it = inp.items.get(id)!;
     const ds = demandsOf.get(id) ?? [];
     const onHand = inp.onHand.get(id) ?? ZERO;
-    const gross = new Array<Dec>(T).fill(ZERO);
+    const gross = pending.get(id) ?? new Array<Dec>(T).fill(ZERO);
+    pending.delete(id);
     let allocated = ZERO;
-    for (const di of ds) {
-      const d = demands[di]!;
-      if (d.kind === 'allocation') allocated = allocated.add(d.qty);
-      else gross[d.bucket] = gross[d.bucket]!.add(d.qty);
-    }
-    const sparse = (arr: readonly Dec[]) => {
-      const m = new Map<number, Dec>();
-      arr.forEach((v, t) => v.sign() !== 0 && m.set(t, v));
-      return m;
-    };
+    for (const di of ds) if (demands[di]!.kind === 'allocation') allocated = allocated.add(demands[di]!.qty);
+    const lines = bom.linesOf(id);
+    const srIds = receiptsOf.get(id) ?? [];
 
-    // Phantom: blow the demand through to the components, same bucket and date; never planned.
-    if (it.phantom && bom.explodes(id)) {
+    // Phantom: dependent demand was blown through when the parent orders were exploded; top-level demand
+    // on a phantom (rare) is passed on here, as demand of its components. Never planned.
+    if (it.phantom && lines.length) {
       if (onHand.sign() !== 0) warn(`${id} is a phantom: its stock of ${onHand.toString()} is not used by MRP`);
       for (const di of ds) {
         const d = demands[di]!;
         if (d.kind === 'allocation') continue;
-        for (const l of bom.linesOf(id)) {
-          addDemand({ item: l.component, kind: d.kind, bucket: d.bucket, date: d.date, qty: componentQty(d.qty, l.qty, l.output, l.scrap), ref: d.ref, parent: d.parent, via: [...(d.via ?? []), id] });
-        }
+        const via = d.via ? [...d.via, id] : [id];
+        for (const l of lines) addDemand(l.component, d.kind, d.bucket, d.date, componentQty(d.qty, l.qty, l.output, l.scrap), d.ref, d.parent, via);
       }
-      records.set(id, { item: id, llc: llc.get(id)!, onHand, allocated, safetyStock: ZERO, leadTime: 0, lotRule: 'lfl', phantom: true, gross: sparse(gross), receipts: new Map(), plannedReceipts: new Map(), plannedReleases: sparse(gross), beyond: beyond.get(id) ?? ZERO });
+      records.set(id, { item: id, llc: llc.get(id)!, onHand, allocated, safetyStock: ZERO, leadTime: 0, lotRule: 'lfl', phantom: true, beyond: beyond.get(id) ?? ZERO, onHandSupply: -1, receipts: [] });
       continue;
     }
-    if (it.type === 'make' && !bom.explodes(id) && (ds.length || receiptsOf.has(id))) warn(`${id} is a make item without a BOM: its orders are not exploded`);
+    if (it.type === 'make' && !lines.length && (ds.length || srIds.length || gross.some((g) => !g.isZero()))) warn(`${id} is a make item without a BOM: its orders are not exploded`);
 
-    const srIds = receiptsOf.get(id) ?? [];
     const sr = new Array<Dec>(T).fill(ZERO);
-    for (const s of srIds) sr[supplies[s]!.bucket] = sr[supplies[s]!.bucket]!.add(supplies[s]!.qty);
+    for (const s of srIds) sr[supplies[s]!.bucket] = plus(sr[supplies[s]!.bucket]!, supplies[s]!.qty);
     const ss = it.safety_stock;
     const poh0 = onHand.sub(allocated);
     const rule = effectiveRule(it, ww, warn);
@@ -244,20 +260,17 @@ export function runMrp(inp: MrpInput): Plan {
       const r: Dec[] = new Array(T);
       let p = poh0;
       for (let t = 0; t < T; t++) {
-        const a = p.add(sr[t]!).sub(gross[t]!);
+        const a = minus(plus(p, sr[t]!), gross[t]!);
         r[t] = a.lt(ss) ? ss.sub(a) : ZERO;
         p = a.lt(ss) ? ss : a;
       }
       segEnd = wagnerWhitin(r, it.order_cost!, it.holding_cost!);
     }
 
-    const pr = new Array<Dec>(T).fill(ZERO);
-    const rel = new Array<Dec>(T).fill(ZERO);
-    const mine: number[] = [];
-    const perDue = new Map<string, number>();
+    const ix = orders.beginItem(id, it.type, it.type === 'buy' ? (it.supplier ?? null) : null);
     let poh = poh0;
     for (let t = 0; t < T; t++) {
-      let avail = poh.add(sr[t]!).sub(gross[t]!);
+      let avail = minus(plus(poh, sr[t]!), gross[t]!);
       if (avail.lt(ss)) {
         const net = ss.sub(avail);
         let lots: Dec[];
@@ -267,7 +280,12 @@ export function runMrp(inp: MrpInput): Plan {
             break;
           case 'fixed': {
             const n = Number(net.div(it.lot_qty!, 0, 'ceiling').toString());
-            lots = new Array<Dec>(n).fill(it.lot_qty!);
+            if (n <= MAX_LOTS) lots = new Array<Dec>(n).fill(it.lot_qty!);
+            else {
+              // Guard against absurd data (a typo in a quantity): one order of n lots instead of n orders.
+              warn(`${id}: ${n} lots of ${it.lot_qty!.toString()} due ${dueOf(t)} planned as one order`);
+              lots = [it.lot_qty!.mul(Dec.int(n))];
+            }
             break;
           }
           case 'min':
@@ -283,7 +301,7 @@ export function runMrp(inp: MrpInput): Plan {
             let need = net;
             let cum = avail;
             for (let k = t + 1; k <= e; k++) {
-              cum = cum.add(sr[k]!).sub(gross[k]!);
+              cum = minus(plus(cum, sr[k]!), gross[k]!);
               if (ss.sub(cum).gt(need)) need = ss.sub(cum);
             }
             lots = [need];
@@ -295,34 +313,26 @@ export function runMrp(inp: MrpInput): Plan {
           }
         }
         const due = dueOf(t);
-        const release = it.lead_time === 0 ? due : cal.addWorkdays(due, -it.lead_time);
-        const rb = bix.of(release);
-        for (const lot of lots) {
-          const q = modify(lot, it);
+        const release = releaseOf(t, it.lead_time);
+        const rb = release < asOf ? 0 : bix.of(release);
+        const message = release < asOf ? 'past-due' : release <= b0end ? 'release-now' : null;
+        for (let k = 0; k < lots.length; k++) {
+          const q = modify(lots[k]!, it);
           avail = avail.add(q);
-          pr[t] = pr[t]!.add(q);
-          rel[rb] = rel[rb]!.add(q);
-          const k = (perDue.get(due) ?? 0) + 1;
-          perDue.set(due, k);
-          const pid = `PL-${id}-${due}${k > 1 ? `-${k}` : ''}`;
-          const sid = supplies.length;
-          supplies.push({ id: sid, item: id, kind: 'planned', ref: pid, qty: q, bucket: t, due, release });
-          mine.push(sid);
-          const message = release < asOf ? 'past-due' : release <= buckets[0]!.end ? 'release-now' : null;
-          planned.push({ id: pid, item: id, type: it.type, qty: q, release, due, releaseBucket: rb, dueBucket: t, supplier: it.type === 'buy' ? (it.supplier ?? null) : null, message, supply: sid });
+          const oi = orders.add(ix, t, rb, release, k + 1, message, q);
           if (message) {
             messages.push({
               kind: message,
               item: id,
-              supply: sid,
-              ref: pid,
+              supply: PLANNED_BASE + oi,
+              ref: k === 0 ? `PL-${id}-${due}` : `PL-${id}-${due}-${k + 1}`,
               qty: q,
               date: release,
               newDate: null,
               reason: message === 'past-due' ? `release was due ${release} (lead time ${it.lead_time} working days before ${due})` : `release by ${release}`,
             });
           }
-          if (bom.explodes(id)) explode(id, q, rb, release, pid, sid);
+          explodeOrder(id, q, rb);
         }
       }
       poh = avail;
@@ -330,9 +340,7 @@ export function runMrp(inp: MrpInput): Plan {
     // Firm planned work orders explode at their start.
     for (const s of srIds) {
       const sup = supplies[s]!;
-      if (sup.kind !== 'firm' || !bom.explodes(id)) continue;
-      const start = firmStart.get(s)!;
-      explode(id, sup.qty, bix.of(start), start, sup.ref, s);
+      if (sup.kind === 'firm' && lines.length) explodeOrder(id, sup.qty, bix.of(sup.release!));
     }
 
     // ---- action messages for scheduled receipts: the bucket each one is first needed in,
@@ -340,7 +348,7 @@ export function runMrp(inp: MrpInput): Plan {
     if (srIds.length) {
       const bal: Dec[] = new Array(T);
       let b = poh0;
-      for (let t = 0; t < T; t++) bal[t] = b = b.sub(gross[t]!);
+      for (let t = 0; t < T; t++) bal[t] = b = minus(b, gross[t]!);
       let t = 0;
       let cum = ZERO;
       for (const s of srIds) {
@@ -356,77 +364,26 @@ export function runMrp(inp: MrpInput): Plan {
       }
     }
 
-    // ---- pegging: supplies (on hand, then receipts and planned orders by bucket) to demands
-    // (allocations, then requirements by bucket and date, safety stock after bucket 0's demand), FIFO.
-    const sup: number[] = [];
+    let onHandSupply = -1;
     if (onHand.sign() > 0) {
-      const sid = supplies.length;
-      supplies.push({ id: sid, item: id, kind: 'onhand', ref: 'on hand', qty: onHand, bucket: -1, due: null, release: null });
-      sup.push(sid);
+      onHandSupply = supplies.length;
+      supplies.push({ id: onHandSupply, item: id, kind: 'onhand', ref: 'on hand', qty: onHand, bucket: -1, due: null, release: null });
     }
-    let i = 0;
-    let j = 0;
-    while (i < srIds.length || j < mine.length) {
-      if (j >= mine.length || (i < srIds.length && supplies[srIds[i]!]!.bucket <= supplies[mine[j]!]!.bucket)) sup.push(srIds[i++]!);
-      else sup.push(mine[j++]!);
-    }
-    const dem = ds.slice();
-    if (ss.sign() > 0) {
-      addDemand({ item: id, kind: 'safety', bucket: 0, date: asOf, qty: ss, ref: 'safety stock', parent: -1 });
-      dem.push(demands.length - 1);
-    }
-    const cls = (d: Demand) => (d.kind === 'allocation' ? 0 : d.kind === 'safety' ? 2 : 1);
-    dem.sort((a, b) => {
-      const x = demands[a]!;
-      const y = demands[b]!;
-      return x.bucket - y.bucket || cls(x) - cls(y) || cmpStr(x.date, y.date) || a - b;
-    });
-    let si = 0;
-    let di = 0;
-    let sLeft = sup.length ? supplies[sup[0]!]!.qty : ZERO;
-    let dLeft = dem.length ? demands[dem[0]!]!.qty : ZERO;
-    while (si < sup.length && di < dem.length) {
-      const q = sLeft.min(dLeft);
-      if (q.sign() > 0) {
-        pegS.push(sup[si]!);
-        pegD.push(dem[di]!);
-        pegQ.push(q);
-      }
-      sLeft = sLeft.sub(q);
-      dLeft = dLeft.sub(q);
-      if (sLeft.sign() <= 0 && ++si < sup.length) sLeft = supplies[sup[si]!]!.qty;
-      if (dLeft.sign() <= 0 && ++di < dem.length) dLeft = demands[dem[di]!]!.qty;
-    }
-
-    records.set(id, {
-      item: id,
-      llc: llc.get(id)!,
-      onHand,
-      allocated,
-      safetyStock: ss,
-      leadTime: it.lead_time,
-      lotRule: rule,
-      phantom: false,
-      gross: sparse(gross),
-      receipts: sparse(sr),
-      plannedReceipts: sparse(pr),
-      plannedReleases: sparse(rel),
-      beyond: beyond.get(id) ?? ZERO,
-    });
+    if (ss.sign() > 0) addDemand(id, 'safety', 0, asOf, ss, 'safety stock', -1);
+    records.set(id, { item: id, llc: llc.get(id)!, onHand, allocated, safetyStock: ss, leadTime: it.lead_time, lotRule: rule, phantom: false, beyond: beyond.get(id) ?? ZERO, onHandSupply, receipts: srIds });
   }
 
   const rank = (k: ActionMessage['kind']) => MESSAGE_ORDER.indexOf(k);
   messages.sort((a, b) => rank(a.kind) - rank(b.kind) || cmpStr(a.date, b.date) || naturalCompare(a.item, b.item) || naturalCompare(a.ref, b.ref));
-  return {
-    asOf,
-    bucketKind: inp.bucketKind,
-    buckets,
-    records,
-    planned,
-    supplies,
-    demands,
-    pegs: { supply: Int32Array.from(pegS), demand: Int32Array.from(pegD), qty: pegQ, length: pegS.length },
-    messages,
-    warnings,
-  };
+  return { asOf, bucketKind: inp.bucketKind, buckets, bucketIndex: bix, bom, records, orders, supplies, demands, demandsByItem: demandsOf, messages, warnings };
+}
+
+/** a + b without allocating when either is zero. */
+function plus(a: Dec, b: Dec): Dec {
+  return b.isZero() ? a : a.isZero() ? b : a.add(b);
+}
+
+/** a − b without allocating when b is zero. */
+function minus(a: Dec, b: Dec): Dec {
+  return b.isZero() ? a : a.sub(b);
 }

@@ -89,6 +89,16 @@ export function plant(p: TPlant): MrpInput {
   };
 }
 
+/** Supply id of an order (PO-…/1, WO-…, PL-…) or of on hand ('on hand' + item). */
+export function supplyId(plan: Plan, ref: string, item?: string): number {
+  const s = plan.supplies.find((x) => x.ref === ref && (item === undefined || x.item === item));
+  if (s) return s.id;
+  const all = plan.orders.all();
+  const i = all.findIndex((o) => o.id === ref);
+  if (i < 0) throw new Error(`no supply ${ref}`);
+  return all[i]!.supply;
+}
+
 /** The grid of an item as strings, one array per row. */
 export function grid(plan: Plan, item: string) {
   const g = itemGrid(plan, item)!;
@@ -98,5 +108,5 @@ export function grid(plan: Plan, item: string) {
 
 /** Planned orders of an item as "qty@due←release" strings. */
 export function orders(plan: Plan, item: string): string[] {
-  return plan.planned.filter((o) => o.item === item).map((o) => `${o.qty.toString()}@${o.due}←${o.release}`);
+  return plan.orders.ofItem(item).map((o) => `${o.qty.toString()}@${o.due}←${o.release}`);
 }

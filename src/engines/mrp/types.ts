@@ -14,6 +14,8 @@ import type { IsoDate } from '../../domain/dates.js';
 import type { WorkCalendar } from '../../domain/calendar.js';
 import type { LOT_RULES } from '../../domain/entities/inventory.js';
 import type { BomIndex } from '../inventory/bom.js';
+import type { BucketIndex } from './buckets.js';
+import type { PlannedOrders } from './store.js';
 
 export type BucketKind = 'day' | 'week' | 'month';
 export type LotRule = (typeof LOT_RULES)[number];
@@ -174,7 +176,7 @@ export interface PlannedOrder {
   readonly supply: number;
 }
 
-/** The inputs of one item's MRP record; the full grid is derived by `itemGrid`. */
+/** One item's MRP record: its parameters and where its orders are; the grid is derived by `itemGrid`. */
 export interface ItemRecord {
   readonly item: string;
   readonly llc: number;
@@ -184,34 +186,33 @@ export interface ItemRecord {
   readonly leadTime: number;
   readonly lotRule: LotRule;
   readonly phantom: boolean;
-  /** Gross requirements per bucket (sparse: bucket → qty). */
-  readonly gross: ReadonlyMap<number, Dec>;
-  /** Scheduled receipts per bucket. */
-  readonly receipts: ReadonlyMap<number, Dec>;
-  readonly plannedReceipts: ReadonlyMap<number, Dec>;
-  readonly plannedReleases: ReadonlyMap<number, Dec>;
   /** Demand beyond the horizon, left out. */
   readonly beyond: Dec;
+  /** Supply id of its on-hand stock, -1 if none. */
+  readonly onHandSupply: number;
+  /** Its scheduled receipts (supply ids), in due order. */
+  readonly receipts: readonly number[];
 }
 
+/**
+ * The plan. Dependent demand (what a planned order needs of its components)
+ * is not stored: `itemGrid` and `PegGraph` regenerate it from the parents'
+ * planned orders with the same arithmetic.
+ */
 export interface Plan {
   readonly asOf: IsoDate;
   readonly bucketKind: BucketKind;
   readonly buckets: readonly Bucket[];
+  readonly bucketIndex: BucketIndex;
+  readonly bom: BomIndex;
   /** In planning order (low-level code, then item). */
   readonly records: ReadonlyMap<string, ItemRecord>;
-  readonly planned: readonly PlannedOrder[];
+  readonly orders: PlannedOrders;
+  /** Scheduled receipts and on-hand stock (planned orders have ids from PLANNED_BASE). */
   readonly supplies: readonly Supply[];
+  /** Stored demand: sales-order lines, forecast, safety stock, allocations (and top-level demand passed through phantoms). */
   readonly demands: readonly Demand[];
-  readonly pegs: Pegs;
+  readonly demandsByItem: ReadonlyMap<string, readonly number[]>;
   readonly messages: readonly ActionMessage[];
   readonly warnings: readonly string[];
-}
-
-/** supply → demand quantities, as parallel arrays (compact for big plans). */
-export interface Pegs {
-  readonly supply: Int32Array;
-  readonly demand: Int32Array;
-  readonly qty: readonly Dec[];
-  readonly length: number;
 }

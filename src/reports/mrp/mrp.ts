@@ -2,7 +2,9 @@
 import { Dec } from '../../domain/decimal.js';
 import type { IsoDate } from '../../domain/dates.js';
 import { itemGrid } from '../../engines/mrp/grid.js';
-import { PegGraph, pegTree, topDemandRefs, type TopRefs } from '../../engines/mrp/pegging.js';
+import { suppliesOfItem } from '../../engines/mrp/derive.js';
+import { PegGraph, pegTree } from '../../engines/mrp/pegging.js';
+import { PLANNED_BASE } from '../../engines/mrp/store.js';
 import { runMrp } from '../../engines/mrp/plan.js';
 import type { Bucket, Demand, MessageKind, Plan, PlannedOrder, Supply } from '../../engines/mrp/types.js';
 import type { Cell, Column, Lang, TableModel } from '../../render/model.js';
@@ -15,13 +17,16 @@ export interface PlanContext {
   readonly plan: Plan;
   readonly pegs: PegGraph;
   readonly spec: MrpSpec;
-  /** Planned orders by supply id. */
-  readonly planned: ReadonlyMap<number, PlannedOrder>;
 }
 
 export function planFor(ws: Workspace, spec: MrpSpec): PlanContext {
   const plan = runMrp(mrpInput(ws, spec));
-  return { plan, pegs: new PegGraph(plan), spec, planned: new Map(plan.planned.map((p) => [p.supply, p])) };
+  return { plan, pegs: new PegGraph(plan), spec };
+}
+
+/** The planned order behind a supply id, if it is one. */
+function plannedOf(plan: Plan, supply: number): PlannedOrder | null {
+  return supply >= PLANNED_BASE ? plan.orders.at(supply - PLANNED_BASE) : null;
 }
 
 const LABEL: Record<MessageKind | 'planned', string> = {
@@ -59,46 +64,52 @@ export interface RunReport {
   readonly counts: Readonly<Record<MessageKind, number>>;
   readonly rows: readonly RunRow[];
   readonly warnings: readonly string[];
+  /** Rows carry the top-level demands they serve. */
+  readonly withFor: boolean;
 }
 
-function supplyType(s: Supply, planned: ReadonlyMap<number, PlannedOrder>): string {
+function supplyType(s: Supply, plan: Plan): string {
   if (s.kind === 'po') return 'PO';
   if (s.kind === 'wo') return 'WO';
   if (s.kind === 'firm') return 'WO planned';
-  return planned.get(s.id)?.type ?? s.kind;
+  return plannedOf(plan, s.id)?.type ?? s.kind;
 }
 
-/** Rows: every action message; with `all`, also the planned orders without one. */
-export function runReport(pc: PlanContext, all: boolean): RunReport {
+/**
+ * Rows: every action message; with `all`, also the planned orders without one.
+ * With `withFor`, each row lists the top-level demands it serves (this pegs the
+ * whole plan: noticeably slower on plans of tens of thousands of items).
+ */
+export function runReport(pc: PlanContext, all: boolean, withFor = false): RunReport {
   const { plan, pegs } = pc;
-  const tops: TopRefs[] = topDemandRefs(pegs, FOR_CAP);
-  const byId = pc.planned;
+  const NONE = { refs: [] as readonly string[], more: false };
+  const tops = (s: number) => (withFor ? pegs.topRefs(s, FOR_CAP) : NONE);
   const rows: RunRow[] = [];
   for (const m of plan.messages) {
-    const s = plan.supplies[m.supply]!;
-    const p = byId.get(m.supply);
+    const s = pegs.supply(m.supply);
+    const p = plannedOf(plan, m.supply);
     rows.push({
       action: m.kind,
       item: m.item,
       order: m.ref,
-      type: p ? p.type : supplyType(s, byId),
+      type: p ? p.type : supplyType(s, plan),
       qty: m.qty,
       release: p ? p.release : null,
       due: s.due!,
       newDate: m.newDate,
       supplier: p ? p.supplier : null,
-      for: [...tops[m.supply]!.refs].sort(naturalCompare),
-      forMore: tops[m.supply]!.more,
+      for: [...tops(m.supply).refs].sort(naturalCompare),
+      forMore: tops(m.supply).more,
       reason: m.reason,
     });
   }
   if (all) {
-    const rest = plan.planned.filter((p) => p.message === null).sort((a, b) => (a.release < b.release ? -1 : a.release > b.release ? 1 : naturalCompare(a.item, b.item) || naturalCompare(a.id, b.id)));
-    for (const p of rest) rows.push({ action: 'planned', item: p.item, order: p.id, type: p.type, qty: p.qty, release: p.release, due: p.due, newDate: null, supplier: p.supplier, for: [...tops[p.supply]!.refs].sort(naturalCompare), forMore: tops[p.supply]!.more, reason: '' });
+    const rest = plan.orders.all().filter((p) => p.message === null).sort((a, b) => (a.release < b.release ? -1 : a.release > b.release ? 1 : naturalCompare(a.item, b.item) || naturalCompare(a.id, b.id)));
+    for (const p of rest) rows.push({ action: 'planned', item: p.item, order: p.id, type: p.type, qty: p.qty, release: p.release, due: p.due, newDate: null, supplier: p.supplier, for: [...tops(p.supply).refs].sort(naturalCompare), forMore: tops(p.supply).more, reason: '' });
   }
   const counts = { 'past-due': 0, 'release-now': 0, expedite: 0, defer: 0, cancel: 0 };
   for (const m of plan.messages) counts[m.kind]++;
-  return { asOf: plan.asOf, bucket: plan.bucketKind, buckets: plan.buckets, items: plan.records.size, plannedOrders: plan.planned.length, counts, rows, warnings: plan.warnings };
+  return { asOf: plan.asOf, bucket: plan.bucketKind, buckets: plan.buckets, items: plan.records.size, plannedOrders: plan.orders.length, counts, rows, warnings: plan.warnings, withFor };
 }
 
 const forText = (refs: readonly string[], more: boolean, cap: number) => {
@@ -122,15 +133,16 @@ export function runTable(r: RunReport, spec: MrpSpec): TableModel {
       { key: 'due', en: 'due', zh: '到期日' },
       { key: 'new_date', en: 'move to', zh: '调整到' },
       { key: 'supplier', en: 'supplier', zh: '供应商' },
-      { key: 'for', en: 'for', zh: '需求来源' },
+      ...(r.withFor ? [{ key: 'for', en: 'for', zh: '需求来源' }] : []),
     ],
-    rows: r.rows.map((x) => [LABEL[x.action], x.item, x.order, x.type, x.qty, x.release ?? '', x.due, x.newDate ?? '', x.supplier ?? '', forText(x.for, x.forMore, 3)]),
+    rows: r.rows.map((x) => [LABEL[x.action], x.item, x.order, x.type, x.qty, x.release ?? '', x.due, x.newDate ?? '', x.supplier ?? '', ...(r.withFor ? [forText(x.for, x.forMore, 3)] : [])]),
     notes: [
       `Actions: ${c['past-due']} past due, ${c['release-now']} release now, ${c.expedite} expedite, ${c.defer} defer, ${c.cancel} cancel.`,
       'past due: the planned release date has passed (a shortage unless the order is rushed); release now: release within the first bucket;',
       'expedite: an open order arrives after it is needed (or is overdue and needed now); defer: it arrives more than a bucket early; cancel: not needed within the horizon.',
       '`bizctl mrp explain ITEM` shows the grid of an item, `bizctl mrp pegging SO-…|ITEM` the demand behind an order; --write saves the planned orders.',
-      ...r.warnings.map((w) => `warning: ${w}`),
+      ...r.warnings.slice(0, 10).map((w) => `warning: ${w}`),
+      ...(r.warnings.length > 10 ? [`… and ${r.warnings.length - 10} more warnings (--format json lists them all)`] : []),
     ],
   };
 }
@@ -158,13 +170,13 @@ export function explainReport(ws: Workspace, pc: PlanContext, item: string, lang
   const g = itemGrid(pc.plan, item);
   if (!g) return null;
   const it = ws.data.items.find((i) => i.id === item)!;
-  const msg = new Map(pc.plan.messages.map((m) => [m.supply, m]));
-  const orders = pc.plan.supplies
-    .filter((s) => s.item === item && s.kind !== 'onhand')
-    .sort((a, b) => a.bucket - b.bucket || naturalCompare(a.ref, b.ref))
+  const msg = new Map(pc.plan.messages.filter((m) => m.item === item).map((m) => [m.supply, m]));
+  const orders = suppliesOfItem(pc.plan, item)
+    .map((id) => pc.pegs.supply(id))
+    .filter((s) => s.kind !== 'onhand')
     .map((s) => {
       const m = msg.get(s.id);
-      return { order: s.ref, kind: s.kind === 'planned' ? `planned ${it.type}` : supplyType(s, pc.planned), qty: s.qty, release: s.release, due: s.due, action: m ? `${LABEL[m.kind]}${m.newDate && m.kind !== 'past-due' ? ` to ${m.newDate}` : ''}` : '' };
+      return { order: s.ref, kind: s.kind === 'planned' ? `planned ${it.type}` : supplyType(s, pc.plan), qty: s.qty, release: s.release, due: s.due, action: m ? `${LABEL[m.kind]}${m.newDate && m.kind !== 'past-due' ? ` to ${m.newDate}` : ''}` : '' };
     });
   const rec = g.record;
   return {
@@ -248,8 +260,8 @@ function demandLabel(d: Demand): string {
 
 function supplyLabel(s: Supply, pc: PlanContext): string {
   if (s.kind === 'onhand') return 'on hand';
-  if (s.kind === 'planned') return `${s.ref} (planned ${pc.planned.get(s.id)?.type ?? ''})`;
-  return `${s.ref} (${supplyType(s, pc.planned)})`;
+  if (s.kind === 'planned') return `${s.ref} (planned ${plannedOf(pc.plan, s.id)?.type ?? ''})`;
+  return `${s.ref} (${supplyType(s, pc.plan)})`;
 }
 
 export interface PeggingReport {
@@ -272,7 +284,7 @@ export function peggingReport(pc: PlanContext, query: string, isItem: boolean): 
     for (const { demand, qty } of pegs.demandsOf(s.id)) {
       rows.push({ depth, node: 'demand', what: demandLabel(demand), item: demand.item, qty, date: demand.date, action: '' });
       if (demand.parent >= 0 && !seen.has(demand.parent)) {
-        const p = plan.supplies[demand.parent]!;
+        const p = pegs.supply(demand.parent);
         supplyRow(depth + 1, p, p.qty);
         up(p, depth + 2, new Set(seen).add(p.id));
       }
@@ -293,20 +305,31 @@ export function peggingReport(pc: PlanContext, query: string, isItem: boolean): 
       }
       return { query, mode: 'demand', rows };
     }
-    const s = plan.supplies.find((x) => x.ref === query || (x.kind === 'po' && x.ref.startsWith(query + '/')));
-    if (!s) return null;
-    for (const x of plan.supplies.filter((y) => y.ref === query || (y.kind === 'po' && y.ref.startsWith(query + '/')))) {
+    const found = findOrders(pc, query);
+    if (!found.length) return null;
+    for (const x of found) {
       supplyRow(0, x, x.qty);
       up(x, 1, new Set([x.id]));
     }
     return { query, mode: 'order', rows };
   }
-  const mine = plan.supplies.filter((s) => s.item === query).sort((a, b) => a.bucket - b.bucket || naturalCompare(a.ref, b.ref));
-  for (const s of mine) {
+  for (const s of suppliesOfItem(plan, query).map((id) => pegs.supply(id))) {
     supplyRow(0, s, s.qty);
     up(s, 1, new Set([s.id]));
   }
   return { query, mode: 'item', rows };
+}
+
+/** Open orders (PO-… or PO-…/line, WO-…) and planned orders (PL-<item>-<due>[-lot]) with this id. */
+function findOrders(pc: PlanContext, query: string): Supply[] {
+  const { plan } = pc;
+  const stored = plan.supplies.filter((x) => x.kind !== 'onhand' && (x.ref === query || (x.kind === 'po' && x.ref.startsWith(query + '/'))));
+  if (stored.length) return stored;
+  const m = /^PL-(.+)-(\d{4}-\d{2}-\d{2})(?:-\d+)?$/.exec(query);
+  if (!m || !plan.records.has(m[1]!)) return [];
+  const [a, b] = plan.orders.range(m[1]!);
+  for (let i = a; i < b; i++) if (plan.orders.at(i).id === query) return [pc.pegs.supply(PLANNED_BASE + i)];
+  return [];
 }
 
 export function peggingTable(r: PeggingReport, indent: boolean): TableModel {

@@ -5,7 +5,6 @@
  */
 import { Document, isMap, isSeq, type YAMLMap } from 'yaml';
 import { YAML_OUTPUT } from '../../fmt/yaml.js';
-import { topDemandRefs } from '../../engines/mrp/pegging.js';
 import { naturalCompare } from '../../util/natural.js';
 import type { PlanContext } from './mrp.js';
 import { FOR_CAP } from './mrp.js';
@@ -13,10 +12,10 @@ import { FOR_CAP } from './mrp.js';
 export const PLANNED_ORDERS_FILE = 'production/planned-orders.yaml';
 
 export function plannedOrdersYaml(pc: PlanContext, horizon: string): string {
-  const tops = topDemandRefs(pc.pegs, FOR_CAP);
-  const orders = [...pc.plan.planned].sort((a, b) => naturalCompare(a.item, b.item) || naturalCompare(a.due, b.due) || naturalCompare(a.id, b.id));
+  // Items in natural order; an item's orders are stored by due date, then lot.
+  const orders = [...pc.plan.records.keys()].sort(naturalCompare).flatMap((item) => pc.plan.orders.ofItem(item));
   const records = orders.map((o) => {
-    const t = tops[o.supply]!;
+    const t = pc.pegs.topRefs(o.supply, FOR_CAP);
     const refs = [...t.refs].sort(naturalCompare);
     return {
       id: o.id,
