@@ -75,34 +75,32 @@ describe('mrp on a small plant', () => {
     expect(all.rows.map((x: { order: string }) => x.order)).toEqual(['PL-LEG-2026-03-09', 'PO-1/1', 'PL-TABLE-2026-03-16']);
   });
 
-  it('--write writes a canonical, sorted file that check and fmt accept, and leaves it alone when nothing changed', async () => {
+  it('--write writes a canonical, sorted CSV that check and fmt accept, and leaves it alone when nothing changed', async () => {
     const ws = workspace(PLANT);
     const r = await bz(ws, 'mrp', 'run', '--horizon', '4w', '--write');
-    expect(r.stderr).toBe('wrote production/planned-orders.yaml (2 planned orders)\n');
-    expect(readFileSync(join(ws, 'production', 'planned-orders.yaml'), 'utf8')).toBe(`# Planned orders from \`bizctl mrp run --write\` as of 2026-03-02 (week buckets to 2026-03-29, horizon 4w).
-# Generated: every run rewrites this file. Create purchase or work orders to act on them.
-
-- id: PL-LEG-2026-03-09
-  item: LEG
-  type: buy
-  qty: 10
-  release: 2026-02-27
-  due: 2026-03-09
-  supplier: S1
-  action: past-due
-  for: [SO-1/1]
-- id: PL-TABLE-2026-03-16
-  item: TABLE
-  type: make
-  qty: 3
-  release: 2026-03-09
-  due: 2026-03-16
-  for: [SO-1/1]
-`);
+    expect(r.stderr).toBe('wrote production/planned-orders.csv (2 planned orders)\n');
+    expect(readFileSync(join(ws, 'production', 'planned-orders.csv'), 'utf8')).toBe(
+      [
+        'id,item,type,qty,release,due,supplier,action,for',
+        'PL-LEG-2026-03-09,LEG,buy,10,2026-02-27,2026-03-09,S1,past-due,SO-1/1',
+        'PL-TABLE-2026-03-16,TABLE,make,3,2026-03-09,2026-03-16,,,SO-1/1',
+        '',
+      ].join('\n'),
+    );
     expect((await bz(ws, 'check')).stderr).toMatch(/^ok: /);
     expect((await bz(ws, 'fmt', '--check')).code).toBe(0);
-    expect((await bz(ws, 'ls', 'planned-orders', '--format', 'csv')).stdout.split('\n')[1]).toBe('PL-LEG-2026-03-09,LEG,buy,10,2026-02-27,2026-03-09,S1,past-due,SO-1/1');
-    expect((await bz(ws, 'mrp', 'run', '--horizon', '4w', '--write')).stderr).toBe('unchanged: production/planned-orders.yaml (2 planned orders)\n');
+    expect(JSON.parse((await bz(ws, 'ls', 'planned-orders', '--format', 'json')).stdout)[0]).toEqual({
+      id: 'PL-LEG-2026-03-09',
+      item: 'LEG',
+      type: 'buy',
+      qty: '10',
+      release: '2026-02-27',
+      due: '2026-03-09',
+      supplier: 'S1',
+      action: 'past-due',
+      for: ['SO-1/1'],
+    });
+    expect((await bz(ws, 'mrp', 'run', '--horizon', '4w', '--write')).stderr).toBe('unchanged: production/planned-orders.csv (2 planned orders)\n');
   });
 
   it('pegging follows the sales order down and an order up', async () => {

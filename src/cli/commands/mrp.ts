@@ -5,7 +5,7 @@ import type { BucketKind } from '../../engines/mrp/types.js';
 import { writeFileAtomic } from '../../io/write.js';
 import type { MrpSpec } from '../../reports/mrp/input.js';
 import { explainReport, explainTable, peggingReport, peggingTable, planFor, runReport, runTable } from '../../reports/mrp/mrp.js';
-import { PLANNED_ORDERS_FILE, plannedOrdersYaml } from '../../reports/mrp/write.js';
+import { PLANNED_ORDERS_FILE, plannedOrdersCsv } from '../../reports/mrp/write.js';
 import type { Register } from '../command.js';
 import type { Ctx } from '../context.js';
 import { DataError, EXIT, UsageError } from '../errors.js';
@@ -65,7 +65,7 @@ ${RULES}`,
         if (opts.write) {
           const others = (ws.files.get('planned-orders') ?? []).filter((f) => f !== PLANNED_ORDERS_FILE);
           if (others.length) throw new DataError(`planned orders are also in ${others.join(', ')}; nothing was written`, `keep them only in ${PLANNED_ORDERS_FILE} (bizctl writes that file)`);
-          const changed = writeFileAtomic(join(ws.root, PLANNED_ORDERS_FILE), plannedOrdersYaml(pc, opts.horizon));
+          const changed = writeFileAtomic(join(ws.root, PLANNED_ORDERS_FILE), plannedOrdersCsv(pc));
           ctx.info(`${changed ? 'wrote' : 'unchanged:'} ${PLANNED_ORDERS_FILE} (${pc.plan.orders.length} planned order${pc.plan.orders.length === 1 ? '' : 's'})`);
         }
         return opts.exitCode && pc.plan.messages.length ? EXIT.ALERTS : EXIT.OK;

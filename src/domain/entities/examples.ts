@@ -264,27 +264,10 @@ DESK-1600,2027-01,150
 `,
   },
   'planned-orders': {
-    file: 'production/planned-orders.yaml',
-    text: `# Planned orders from \`bizctl mrp run --write\` as of 2026-11-16 (week buckets, horizon 26w).
-# Generated: every run rewrites this file. Create purchase or work orders to act on them.
-
-- id: PL-DESK-1600-2026-11-23
-  item: DESK-1600
-  type: make
-  qty: 60
-  release: 2026-11-16
-  due: 2026-11-23
-  action: release-now
-  for: [SO-2026-0041/1]
-- id: PL-PANEL-1600-2026-11-23
-  item: PANEL-1600
-  type: buy
-  qty: 100
-  release: 2026-11-09
-  due: 2026-11-23
-  supplier: S-03
-  action: past-due
-  for: [SO-2026-0041/1, safety stock]
+    file: 'production/planned-orders.csv',
+    text: `id,item,type,qty,release,due,supplier,action,for
+PL-DESK-1600-2026-11-23,DESK-1600,make,60,2026-11-16,2026-11-23,,release-now,SO-2026-0041/1
+PL-PANEL-1600-2026-11-23,PANEL-1600,buy,100,2026-11-09,2026-11-23,S-03,past-due,SO-2026-0041/1;safety stock
 `,
   },
   accounts: {

@@ -138,7 +138,7 @@ export const plannedOrders = defineEntity({
   key: ['id'],
   sort: ['item', 'due', 'id'],
   description:
-    'Planned orders written by `bizctl mrp run --write` for review in git (see docs/mrp.md). The whole file is rewritten by every run; MRP never reads it back. To act on a planned order, create the purchase or work order.',
+    'Planned orders written by `bizctl mrp run --write` to production/planned-orders.csv, one per line, for review in git (see docs/mrp.md). The whole file is rewritten by every run; MRP never reads it back. To act on a planned order, create the purchase or work order.',
   fields: {
     id: f.id().required().doc('PL-<item>-<due date>, with -2, -3… for further lots on the same date'),
     item: f.ref('items').required(),
@@ -148,6 +148,6 @@ export const plannedOrders = defineEntity({
     due: f.date().required().doc('date the quantity is needed (start of its MRP bucket)'),
     supplier: f.ref('suppliers', { soft: true }).doc("buy items: the item's supplier"),
     action: f.enum(['past-due', 'release-now'] as const).doc('past-due: the release date has passed; release-now: release in the first bucket'),
-    for: f.list(f.text()).doc('top-level demands it serves: sales-order lines, forecast periods, safety stock'),
+    for: f.list(f.text()).doc('top-level demands it serves: sales-order lines, forecast periods, safety stock (at most 10, then "and more")'),
   },
 });

@@ -52,7 +52,7 @@ export function suppliesOfItem(plan: Plan, item: string): number[] {
   const [a, b] = plan.orders.range(item);
   const planned: number[] = [];
   for (let i = a; i < b; i++) planned.push(PLANNED_BASE + i);
-  const bucket = (id: number) => (id >= PLANNED_BASE ? plan.orders.at(id - PLANNED_BASE).dueBucket : plan.supplies[id]!.bucket);
+  const bucket = (id: number) => (id >= PLANNED_BASE ? plan.orders.dueBucket(id - PLANNED_BASE) : plan.supplies[id]!.bucket);
   let i = 0;
   let j = 0;
   const sr = rec.receipts;

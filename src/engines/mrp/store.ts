@@ -71,6 +71,19 @@ export class PlannedOrders {
     return i;
   }
 
+  itemOf(i: number): string {
+    return this.itemIds[this.itemIx[i]!]!;
+  }
+  dueBucket(i: number): number {
+    return this.dueB[i]!;
+  }
+  releaseBucket(i: number): number {
+    return this.relB[i]!;
+  }
+  release(i: number): IsoDate {
+    return this.dates[this.rel[i]!]!;
+  }
+
   qty(i: number): Dec {
     return this.bigQty.get(i) ?? new Dec(this.qm[i]!, this.qs[i]!);
   }
@@ -128,5 +141,54 @@ export class PlannedOrders {
     this.msg = g(this.msg);
     this.qm = g(this.qm);
     this.qs = g(this.qs);
+  }
+}
+
+/** A growable column of exact decimals: mantissa in a Float64Array when it is a safe integer, else kept aside. */
+export class DecColumn {
+  private m = new Float64Array(1024);
+  private s = new Int8Array(1024);
+  private readonly big = new Map<number, Dec>();
+  set(i: number, q: Dec): void {
+    if (i >= this.m.length) {
+      let n = this.m.length;
+      while (n <= i) n *= 2;
+      const m = new Float64Array(n);
+      m.set(this.m);
+      const s = new Int8Array(n);
+      s.set(this.s);
+      this.m = m;
+      this.s = s;
+    }
+    const x = q.mantissa;
+    if (typeof x === 'number' && q.s < 128) {
+      this.m[i] = x;
+      this.s[i] = q.s;
+      this.big.delete(i);
+    } else this.big.set(i, q);
+  }
+  get(i: number): Dec {
+    return this.big.get(i) ?? new Dec(this.m[i]!, this.s[i]!);
+  }
+}
+
+/** A growable Int32 column. */
+export class IntColumn {
+  private a: Int32Array;
+  constructor(n = 1024, readonly fill = 0) {
+    this.a = new Int32Array(Math.max(1, n)).fill(fill);
+  }
+  set(i: number, v: number): void {
+    if (i >= this.a.length) {
+      let n = this.a.length;
+      while (n <= i) n *= 2;
+      const b = new Int32Array(n).fill(this.fill);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[i] = v;
+  }
+  get(i: number): number {
+    return i < this.a.length ? this.a[i]! : this.fill;
   }
 }
