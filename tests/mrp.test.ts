@@ -103,6 +103,22 @@ describe('mrp on a small plant', () => {
     expect((await bz(ws, 'mrp', 'run', '--horizon', '4w', '--write')).stderr).toBe('unchanged: production/planned-orders.csv (2 planned orders)\n');
   });
 
+  it('the written plan is derived data: only check, fmt, ls and show read it', async () => {
+    const ws = workspace({ ...PLANT, 'production/planned-orders.csv': 'id,item,type,qty,release,due\nPL-X,NOPE,buy,1,2026-03-02,2026-03-02\n' });
+    const check = await bz(ws, 'check');
+    expect([check.code, check.stderr]).toEqual([1, expect.stringContaining('production/planned-orders.csv:2:')]);
+    expect((await bz(ws, 'ls', 'planned-orders')).code).toBe(1);
+    // planning commands never open it
+    expect((await bz(ws, 'stock', '--format', 'json')).code).toBe(0);
+    const run = await bz(ws, 'mrp', 'run', '--horizon', '4w', '--write');
+    expect([run.code, run.stderr]).toEqual([0, 'wrote production/planned-orders.csv (2 planned orders)\n']);
+    expect((await bz(ws, 'check')).code).toBe(0);
+    // a second planned-orders file would be ambiguous: nothing is written
+    const two = workspace({ ...PLANT, 'production/planned-orders.yaml': '[]\n' });
+    const r2 = await bz(two, 'mrp', 'run', '--horizon', '4w', '--write');
+    expect([r2.code, r2.stderr.split('\n').slice(-3, -1)]).toEqual([1, ['bizctl: planned orders are also in production/planned-orders.yaml; nothing was written', '  hint: keep them only in production/planned-orders.csv (bizctl writes that file)']]);
+  });
+
   it('pegging follows the sales order down and an order up', async () => {
     const ws = workspace(PLANT);
     const down = JSON.parse((await bz(ws, 'mrp', 'pegging', 'SO-1', '--horizon', '4w', '--format', 'json')).stdout);

@@ -2,7 +2,9 @@ import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { parseHorizon } from '../../engines/mrp/buckets.js';
 import type { BucketKind } from '../../engines/mrp/types.js';
-import { writeFileAtomic } from '../../io/write.js';
+import { plannedOrders } from '../../domain/entities/index.js';
+import { writeLinesAtomic } from '../../io/write.js';
+import { listWorkspaceFiles } from '../../workspace/files.js';
 import type { MrpSpec } from '../../reports/mrp/input.js';
 import { explainReport, explainTable, peggingReport, peggingTable, planFor, runReport, runTable } from '../../reports/mrp/mrp.js';
 import { PLANNED_ORDERS_FILE, plannedOrdersCsv } from '../../reports/mrp/write.js';
@@ -63,9 +65,11 @@ ${RULES}`,
         const r = runReport(pc, opts.all === true, opts.for === true);
         ctx.output({ table: runTable(r, spec), json: r });
         if (opts.write) {
-          const others = (ws.files.get('planned-orders') ?? []).filter((f) => f !== PLANNED_ORDERS_FILE);
+          const others = listWorkspaceFiles(ws.root)
+            .filter((f) => f.entity === plannedOrders && f.path !== PLANNED_ORDERS_FILE)
+            .map((f) => f.path);
           if (others.length) throw new DataError(`planned orders are also in ${others.join(', ')}; nothing was written`, `keep them only in ${PLANNED_ORDERS_FILE} (bizctl writes that file)`);
-          const changed = writeFileAtomic(join(ws.root, PLANNED_ORDERS_FILE), plannedOrdersCsv(pc));
+          const changed = writeLinesAtomic(join(ws.root, PLANNED_ORDERS_FILE), plannedOrdersCsv(pc));
           ctx.info(`${changed ? 'wrote' : 'unchanged:'} ${PLANNED_ORDERS_FILE} (${pc.plan.orders.length} planned order${pc.plan.orders.length === 1 ? '' : 's'})`);
         }
         return opts.exitCode && pc.plan.messages.length ? EXIT.ALERTS : EXIT.OK;

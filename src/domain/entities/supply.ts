@@ -137,6 +137,7 @@ export const plannedOrders = defineEntity({
   path: 'production/planned-orders',
   key: ['id'],
   sort: ['item', 'due', 'id'],
+  derived: true,
   description:
     'Planned orders written by `bizctl mrp run --write` to production/planned-orders.csv, one per line, for review in git (see docs/mrp.md). The whole file is rewritten by every run; MRP never reads it back. To act on a planned order, create the purchase or work order.',
   fields: {
@@ -148,6 +149,6 @@ export const plannedOrders = defineEntity({
     due: f.date().required().doc('date the quantity is needed (start of its MRP bucket)'),
     supplier: f.ref('suppliers', { soft: true }).doc("buy items: the item's supplier"),
     action: f.enum(['past-due', 'release-now'] as const).doc('past-due: the release date has passed; release-now: release in the first bucket'),
-    for: f.list(f.text()).doc('top-level demands it serves: sales-order lines, forecast periods, safety stock (at most 10, then "and more")'),
+    for: f.list(f.text()).doc('top-level demands it serves: sales-order lines, forecast periods, safety stock (at most 5, then "and more")'),
   },
 });

@@ -227,36 +227,48 @@ export class PegGraph {
     const memo = planned ? this.plannedTop : this.storedTop;
     const hit = memo.get(k);
     if (hit >= 0) return this.tops[hit]!;
-    const refs: string[] = [];
-    let more = false;
-    const add = (r: string) => {
-      if (refs.includes(r)) return;
-      if (refs.length >= cap) more = true;
-      else refs.push(r);
-    };
+    // Sources: refs of top-level demands pegged directly, and the (interned) sets of parent supplies.
+    const direct: string[] = [];
+    const inherited: number[] = [];
     const [a, b] = this.supplyRange(supply);
     for (let p = a; p < b; p++) {
       const d = this.pegDemand.get(p);
+      let parent = -1;
       if (d < this.base) {
         const dem = this.plan.demands[d]!;
-        if (isTopLevel(dem)) add(dem.ref);
-        else if (dem.parent >= 0) {
-          const up = this.topRefs(dem.parent, cap);
-          for (const r of up.refs) add(r);
-          if (up.more) more = true;
-        }
-      } else {
-        const up = this.topRefs(this.depParent.get(d - this.base), cap);
+        if (isTopLevel(dem)) direct.push(dem.ref);
+        else parent = dem.parent;
+      } else parent = this.depParent.get(d - this.base);
+      if (parent >= 0) {
+        this.topRefs(parent, cap);
+        const ix = (parent >= PLANNED_BASE ? this.plannedTop : this.storedTop).get(parent >= PLANNED_BASE ? parent - PLANNED_BASE : parent);
+        if (!inherited.includes(ix)) inherited.push(ix);
+      }
+    }
+    let ix: number;
+    if (direct.length === 0 && inherited.length === 1) ix = inherited[0]!; // the common case: the parent's set as is
+    else {
+      const refs: string[] = [];
+      let more = false;
+      const add = (r: string) => {
+        if (refs.includes(r)) return;
+        if (refs.length >= cap) more = true;
+        else refs.push(r);
+      };
+      for (const r of direct) add(r);
+      for (const i of inherited) {
+        const up = this.tops[i]!;
         for (const r of up.refs) add(r);
         if (up.more) more = true;
       }
-    }
-    const key = `${more ? 1 : 0}${refs.join('\u0000')}`;
-    let ix = this.topKey.get(key);
-    if (ix === undefined) {
-      ix = this.tops.length;
-      this.tops.push({ refs, more });
-      this.topKey.set(key, ix);
+      const key = `${more ? 1 : 0}${refs.join('\u0000')}`;
+      const found = this.topKey.get(key);
+      if (found !== undefined) ix = found;
+      else {
+        ix = this.tops.length;
+        this.tops.push({ refs, more });
+        this.topKey.set(key, ix);
+      }
     }
     memo.set(k, ix);
     return this.tops[ix]!;

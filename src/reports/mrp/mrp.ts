@@ -38,7 +38,8 @@ const LABEL: Record<MessageKind | 'planned', string> = {
   planned: 'planned',
 };
 
-export const FOR_CAP = 10;
+/** At most this many top-level demands are listed per order (then "and more"). */
+export const FOR_CAP = 5;
 
 export interface RunRow {
   readonly action: MessageKind | 'planned';

@@ -7,6 +7,7 @@
  * size of the same data in YAML.
  */
 import { csvLine } from '../../io/csv.js';
+import type { TopRefs } from '../../engines/mrp/pegging.js';
 import { naturalCompare } from '../../util/natural.js';
 import type { PlanContext } from './mrp.js';
 import { FOR_CAP } from './mrp.js';
@@ -14,16 +15,21 @@ import { FOR_CAP } from './mrp.js';
 export const PLANNED_ORDERS_FILE = 'production/planned-orders.csv';
 export const PLANNED_ORDERS_HEADER = ['id', 'item', 'type', 'qty', 'release', 'due', 'supplier', 'action', 'for'];
 
-export function plannedOrdersCsv(pc: PlanContext): string {
-  const out: string[] = [csvLine(PLANNED_ORDERS_HEADER)];
+/** The file's lines (without newlines), in order. */
+export function* plannedOrdersCsv(pc: PlanContext): Generator<string> {
+  yield csvLine(PLANNED_ORDERS_HEADER);
+  const forText = new Map<TopRefs, string>(); // top-level demand sets are interned: format each once
   // Items in natural order; an item's orders are stored by due date, then lot.
   for (const item of [...pc.plan.records.keys()].sort(naturalCompare)) {
     for (const o of pc.plan.orders.ofItem(item)) {
       const t = pc.pegs.topRefs(o.supply, FOR_CAP);
-      const refs = [...t.refs].sort(naturalCompare);
-      if (t.more) refs.push('and more');
-      out.push(csvLine([o.id, o.item, o.type, o.qty.normalize().toString(), o.release, o.due, o.supplier ?? '', o.message ?? '', refs.join(';')]));
+      let f = forText.get(t);
+      if (f === undefined) {
+        const refs = [...t.refs].sort(naturalCompare);
+        if (t.more) refs.push('and more');
+        forText.set(t, (f = refs.join(';')));
+      }
+      yield csvLine([o.id, o.item, o.type, o.qty.normalize().toString(), o.release, o.due, o.supplier ?? '', o.message ?? '', f]);
     }
   }
-  return out.join('\n') + '\n';
 }
