@@ -8,6 +8,7 @@ import { fmtRow, timed } from './measure.mjs';
 
 export const AS_OF = '2026-01-05'; // a Monday
 const LEVELS = 8; // level 0 = end items … level 7 = purchased materials
+const LOT_BASE = [10, 10, 20, 50, 200, 1000, 4000, 4000];
 const RULES = ['lfl', 'lfl', 'lfl', 'lfl', 'lfl', 'fixed', 'min', 'multiple', 'poq', 'poq', 'ww'];
 
 function day(offset) {
@@ -44,7 +45,8 @@ export function genPlant(dir, n, seed = 11) {
     const buy = l === LEVELS - 1;
     for (const [pos, id] of levels[l].entries()) {
       const rule = pick(RULES);
-      const lotQty = rule === 'fixed' || rule === 'min' || rule === 'multiple' ? String(int(2, 10) * 10) : '';
+      // lot sizes of roughly one to four weeks of typical demand at this level (demand grows down the BOM)
+      const lotQty = rule === 'fixed' || rule === 'min' || rule === 'multiple' ? String(int(1, 4) * LOT_BASE[l]) : '';
       const poq = rule === 'poq' ? String(int(2, 4)) : '';
       const costs = rule === 'ww' ? ['50.00', '0.5'] : ['', ''];
       items.push([id, `Item ${id}`, buy ? 'buy' : 'make', int(1, buy ? 15 : 5), int(0, 3) * 5, rule, lotQty, poq, ...costs, buy ? `S${int(1, 20)}` : '', buy ? `${int(1, 200)}.${int(10, 99)}` : ''].join(','));
