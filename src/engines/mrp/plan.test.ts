@@ -437,3 +437,76 @@ describe('forecast', () => {
     expect(p.records.get('F')!.beyond.toString()).toBe('9');
   });
 });
+
+describe('invariants on random plants', () => {
+  // Grids and pegging regenerate dependent demand from the parents' planned orders instead of reading
+  // what the run accumulated; on random plants (several levels, shared components, phantoms, every lot
+  // rule, scrap, receipts, firm and released work orders) they must agree with the run.
+  const lcg = (seed: number) => () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 4294967296);
+  for (const seed of [1, 2, 3, 4, 5]) {
+    it(`seed ${seed}`, () => {
+      const rnd = lcg(seed);
+      const int = (a: number, b: number) => a + Math.floor(rnd() * (b - a + 1));
+      const levels = [4, 5, 6, 8].map((n, l) => Array.from({ length: n }, (_, i) => `L${l}-${i}`));
+      const rules = ['lfl', 'fixed', 'min', 'multiple', 'poq', 'ww'] as const;
+      const items: Parameters<typeof plant>[0]['items'] = [];
+      for (let l = 0; l < levels.length; l++) {
+        for (const id of levels[l]!) {
+          const rule = rules[int(0, 5)]!;
+          const make = l < levels.length - 1;
+          const bom = make ? [...new Set(Array.from({ length: int(2, 3) }, () => levels[int(l + 1, levels.length - 1)]![int(0, levels[l + 1]!.length - 1)]!))].map((c) => ({ c, qty: String(int(1, 3)), ...(rnd() < 0.3 ? { scrap: '0.05' } : {}) })) : undefined;
+          items.push({
+            id,
+            ...(bom ? { bom, type: 'make' as const, phantom: l === 1 && rnd() < 0.4 } : {}),
+            lead_time: int(0, 8),
+            ss: String(int(0, 2) * 5),
+            lot_size: rule,
+            lot_qty: String(int(2, 6) * 5),
+            poq_periods: int(1, 3),
+            order_cost: '20',
+            holding_cost: '0.5',
+            moq: rnd() < 0.3 ? '10' : undefined,
+            multiple: rnd() < 0.3 ? '4' : undefined,
+          } as Parameters<typeof plant>[0]['items'][number]);
+        }
+      }
+      const all = levels.flat();
+      const inp = plant({
+        asOf: ASOF,
+        buckets: 10,
+        items,
+        onHand: Object.fromEntries(all.map((id) => [id, String(int(0, 40))])),
+        sales: levels[0]!.flatMap((id, i) => Array.from({ length: 4 }, (_, k) => ({ ref: `SO-${i}${k}/1`, item: id, due: `2026-0${int(2, 4)}-${String(int(1, 28)).padStart(2, '0')}`, qty: String(int(1, 30)) }))),
+        receipts: [
+          ...levels[3]!.slice(0, 4).map((id, i) => ({ ref: `PO-${i}/1`, item: id, due: `2026-03-${String(int(1, 28)).padStart(2, '0')}`, qty: String(int(5, 60)) })),
+          { ref: 'WO-1', kind: 'wo' as const, item: levels[2]![0]!, due: '2026-03-10', qty: '7', start: '2026-03-03' },
+          { ref: 'WO-2', kind: 'firm' as const, item: levels[2]![1]!, due: '2026-03-20', qty: '9', start: '2026-03-12' },
+        ],
+        allocations: [{ ref: 'WO-1', item: levels[3]![0]!, qty: '7', date: '2026-03-03' }],
+      });
+      const p = runMrp(inp);
+      const g = new PegGraph(p);
+      expect(p.orders.length).toBeGreaterThan(30); // not a vacuous plan
+      let pegChecks = 0;
+      for (const [id, rec] of p.records) {
+        const gr = grid(p, id);
+        if (rec.phantom) {
+          expect(p.orders.ofItem(id)).toEqual([]);
+          continue;
+        }
+        gr.net.forEach((n, t) => {
+          expect(d(gr.poh[t]!).gte(rec.safetyStock), `${id} POH(${t}) ≥ SS`).toBe(true);
+          expect(d(n).sign() > 0, `${id} bucket ${t}: net requirement ⇔ planned receipt`).toBe(d(gr.porc[t]!).sign() > 0);
+        });
+        if (rec.onHand.sign() < 0) continue;
+        for (const did of g.demandsOfItem(id)) {
+          const dem = g.demand(did);
+          const pegged = g.suppliesOf(did).reduce((a, x) => a.add(x.qty), Dec.ZERO);
+          expect(pegged.eq(dem.qty), `${id} ${dem.kind} ${dem.ref} fully pegged: ${pegged} of ${dem.qty}`).toBe(true);
+          pegChecks++;
+        }
+      }
+      expect(pegChecks).toBeGreaterThan(50);
+    });
+  }
+});
