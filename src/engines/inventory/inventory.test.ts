@@ -5,6 +5,7 @@ import { calendar, d } from '../mrp/testkit.js';
 import { BomCycleError, BomIndex, costRollup, explode, whereUsed, type BomDoc, type BomItem } from './bom.js';
 import { onHandAsOf, stockPosition, type MoveLine, type PoDoc, type PositionInput, type SoDoc, type StockLine, type WoDoc } from './position.js';
 import { overdueLines, supplierMetrics } from './purchasing.js';
+import { effectiveLeadTime } from './leadtime.js';
 import { componentQty } from './qty.js';
 import { firstBelow, reorderAlerts, suggestQty, type ReorderItem } from './reorder.js';
 
@@ -200,6 +201,18 @@ describe('stock position', () => {
     expect([screw.needed, screw.orderBy, screw.late]).toEqual(['2026-11-23', '2026-11-16', false]);
     // GLUE: available 2.5; max 40 − 2.5 = 37.5 → whole 38 → multiple of 6 → 42
     expect(alerts[0]!.qty.toString()).toBe('42');
+  });
+});
+
+describe('lead times', () => {
+  it('make: its own; buy: its own, or its supplier’s when it is 0', () => {
+    const sup = (id: string) => (id === 'S1' ? 12 : undefined);
+    expect(effectiveLeadTime({ type: 'make', lead_time: 3, supplier: 'S1' }, sup)).toBe(3);
+    expect(effectiveLeadTime({ type: 'make', lead_time: 0 }, sup)).toBe(0);
+    expect(effectiveLeadTime({ type: 'buy', lead_time: 5, supplier: 'S1' }, sup)).toBe(5);
+    expect(effectiveLeadTime({ type: 'buy', lead_time: 0, supplier: 'S1' }, sup)).toBe(12);
+    expect(effectiveLeadTime({ type: 'buy', lead_time: 0, supplier: 'S2' }, sup)).toBe(0);
+    expect(effectiveLeadTime({ type: 'buy', lead_time: 0 }, sup)).toBe(0);
   });
 });
 

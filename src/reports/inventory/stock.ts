@@ -2,6 +2,7 @@
 import { Dec } from '../../domain/decimal.js';
 import type { IsoDate } from '../../domain/dates.js';
 import { NO_LOCATION, stockPosition, type ItemPosition } from '../../engines/inventory/position.js';
+import { effectiveLeadTime } from '../../engines/inventory/leadtime.js';
 import { reorderAlerts, type ReorderAlert } from '../../engines/inventory/reorder.js';
 import type { Cell, Lang, TableModel } from '../../render/model.js';
 import type { Workspace } from '../../workspace/workspace.js';
@@ -93,7 +94,9 @@ export function reorderReport(ws: Workspace, spec: ReorderSpec): ReorderReport {
   const name = itemNames(ws, spec.lang);
   const unit = new Map(ws.data.items.map((i) => [i.id, i.unit]));
   const sup = new Map(ws.data.suppliers.map((s) => [s.id, spec.lang === 'en' && s.name_en ? s.name_en : s.name]));
-  const alerts = reorderAlerts(positionInput(ws, spec.asOf), ws.data.items, calendarOf(ws)).map((a) => ({
+  const supplierLt = new Map(ws.data.suppliers.map((s) => [s.id, s.lead_time]));
+  const items = ws.data.items.map((it) => ({ ...it, lead_time: effectiveLeadTime(it, (s) => supplierLt.get(s)) }));
+  const alerts = reorderAlerts(positionInput(ws, spec.asOf), items, calendarOf(ws)).map((a) => ({
     ...a,
     name: name(a.item),
     unit: unit.get(a.item) ?? '',

@@ -11,6 +11,7 @@
 import { Dec } from '../../domain/decimal.js';
 import type { IsoDate } from '../../domain/dates.js';
 import { isActiveWorkOrder, nettableOnHand, workOrderNeeds } from '../../engines/inventory/position.js';
+import { effectiveLeadTime } from '../../engines/inventory/leadtime.js';
 import { pos } from '../../engines/inventory/qty.js';
 import { makeBuckets, type Horizon } from '../../engines/mrp/buckets.js';
 import type { Allocation, BucketKind, MrpInput, PlanItem, SalesLine, ScheduledReceipt } from '../../engines/mrp/types.js';
@@ -27,7 +28,8 @@ export interface MrpSpec {
 export function mrpInput(ws: Workspace, spec: MrpSpec): MrpInput {
   const bom = bomIndex(ws);
   const items = new Map<string, PlanItem>();
-  for (const it of ws.data.items) items.set(it.id, it);
+  const supplierLt = new Map(ws.data.suppliers.map((s) => [s.id, s.lead_time]));
+  for (const it of ws.data.items) items.set(it.id, { ...it, lead_time: effectiveLeadTime(it, (s) => supplierLt.get(s)) });
   const sales: SalesLine[] = [];
   for (const so of ws.data['sales-orders']) {
     if (so.status !== 'open' && so.status !== 'closed') continue;
