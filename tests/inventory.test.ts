@@ -74,6 +74,13 @@ describe('stock reorder', () => {
     expect(r.stdout).toContain('Rule: an item is listed when available ≤ reorder point');
     expect(lines.find((l) => l.startsWith('LOCK-3'))).toMatch(/^LOCK-3 +Central lock \(3 drawers\) +80 +80 +200 +pcs +S004 +Foshan Shunda Hardware +12 +2026-12-02 +2026-11-16 +order today$/);
   });
+  it('speaks Chinese with --lang zh-CN', async () => {
+    const r = await bz('--lang', 'zh-CN', 'stock', 'reorder');
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('2026-11-16：5 个物料达到或低于再订货点');
+    expect(lines.find((l) => l.startsWith('HANDSET'))).toMatch(/记忆手控器 .* 宁波力德传动科技有限公司 .* 已逾期$/);
+    expect(r.stdout).toContain('规则：可用量 ≤ 再订货点时列出');
+  });
   it('prints the rule in --help', async () => {
     const r = await run(['stock', 'reorder', '--help']);
     expect(r.stdout).toContain('available ≤ reorder point');

@@ -52,8 +52,8 @@ ${REORDER_RULE.join('\n')}`,
       wrap((ctx, opts: { exitCode?: boolean }) => {
         const ws = ctx.workspace();
         const r = reorderReport(ws, { asOf: ctx.asOf, lang: ctx.lang });
-        if (r.alerts.length === 0 && ctx.format === 'table') ctx.info(`no item is at or below its reorder point on ${ctx.asOf}`);
-        else ctx.output({ table: reorderTable(r), json: r });
+        if (r.alerts.length === 0 && ctx.format === 'table') ctx.info(ctx.lang === 'zh-CN' ? `${ctx.asOf}：没有物料达到再订货点` : `no item is at or below its reorder point on ${ctx.asOf}`);
+        else ctx.output({ table: reorderTable(r, ctx.lang), json: r });
         return opts.exitCode && r.alerts.length ? EXIT.ALERTS : EXIT.OK;
       }),
     );

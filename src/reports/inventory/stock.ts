@@ -112,9 +112,18 @@ export const REORDER_RULE = [
   'Order by: needed by − lead time in working days (the working calendar of bizctl.yaml); "late" when that date has passed.',
 ];
 
-export function reorderTable(r: ReorderReport): TableModel {
+export const REORDER_RULE_ZH = [
+  '规则：可用量 ≤ 再订货点时列出，可用量 = 在库 + 在途 − 已分配。',
+  '建议订量：设了 max_qty 时为 max_qty − 可用量，否则为 reorder_qty；不低于 moq；向上取整到整数单位和 order_multiple 的倍数。',
+  '需求日：按日期推算库存（到货与需求按各自日期）首次低于安全库存的日期，否则为基准日 + 提前期。',
+  '最迟下单：需求日 − 提前期（按 bizctl.yaml 的工作日历计工作日）；已过此日期标为"已逾期"。',
+];
+
+export function reorderTable(r: ReorderReport, lang: Lang = 'en'): TableModel {
+  const zh = lang === 'zh-CN';
+  const count = r.alerts.length;
   return {
-    title: r.alerts.length ? `${r.alerts.length} item${r.alerts.length === 1 ? '' : 's'} at or below the reorder point on ${r.asOf}` : undefined,
+    title: count ? (zh ? `${r.asOf}：${count} 个物料达到或低于再订货点` : `${count} item${count === 1 ? '' : 's'} at or below the reorder point on ${r.asOf}`) : undefined,
     columns: [
       { key: 'item', en: 'item', zh: '物料' },
       { key: 'name', en: 'name', zh: '名称' },
@@ -141,8 +150,8 @@ export function reorderTable(r: ReorderReport): TableModel {
       a.leadTime,
       a.needed,
       a.orderBy,
-      a.late ? 'late' : a.orderBy === r.asOf ? 'order today' : '',
+      a.late ? (zh ? '已逾期' : 'late') : a.orderBy === r.asOf ? (zh ? '今天下单' : 'order today') : '',
     ]),
-    notes: REORDER_RULE,
+    notes: zh ? REORDER_RULE_ZH : REORDER_RULE,
   };
 }
