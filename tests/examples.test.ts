@@ -10,8 +10,8 @@ describe('documentation examples', () => {
     for (const e of Object.values(EXAMPLES)) files[e.file] = e.text;
     const ws = workspace(files);
     const r = await run(['-C', ws, 'check']);
-    // 7 CRM + 15 inventory + 7 supply + 17 finance + 5 HR records (employee, attendance, rules, opening balance, pay item), counted in examples.ts
-    expect(r.stderr).toBe('ok: 29 files, 51 records, 0 errors, 0 warnings\n');
+    // 7 CRM + 15 inventory + 7 supply + 2 planned orders + 17 finance + 5 HR records, counted in examples.ts
+    expect(r.stderr).toBe('ok: 30 files, 53 records, 0 errors, 0 warnings\n');
     expect(r.code).toBe(0);
   });
 });

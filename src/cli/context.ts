@@ -85,10 +85,13 @@ export class Ctx {
     return found.root;
   }
 
-  /** Load and check the workspace; print warnings; stop with exit 1 on errors. */
-  workspace(): Workspace {
+  /**
+   * Load and check the workspace; print warnings; stop with exit 1 on errors. Derived files
+   * (e.g. MRP's planned orders) are left out unless `derived` is asked for.
+   */
+  workspace(opts: { derived?: boolean } = {}): Workspace {
     if (this.ws) return this.ws;
-    const { ws, diagnostics } = loadWorkspace(this.workspaceRoot());
+    const { ws, diagnostics } = loadWorkspace(this.workspaceRoot(), { derived: opts.derived === true });
     const errors = diagnostics.errorCount;
     this.printDiagnostics(diagnostics.list, ws);
     if (errors > 0) throw new DataError(`${errors} error${errors === 1 ? '' : 's'} in the workspace; nothing was done`, 'fix them and run again (`bizctl check` lists them all)');

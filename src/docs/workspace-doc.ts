@@ -78,6 +78,7 @@ function entitySection(key: EntityKey, def: EntityDef): string[] {
   out.push(def.description, '');
   const where = def.single ? `\`${def.path}.yaml\`` : `\`${def.path}.yaml\` or \`${def.path}.csv\`, or any number of such files in the folder \`${def.path}/\``;
   out.push(`- **Files:** ${where}`);
+  if (def.derived) out.push('- **Derived:** written by bizctl, read by no engine; only `check`, `fmt`, `ls` and `show` load it, so a large file does not slow other commands down.');
   if (def.key.length) out.push(`- **Key:** ${def.key.map((k) => `\`${k}\``).join(' + ')} (unique)`);
   if (def.sort) out.push(`- **\`fmt\` order:** by ${def.sort.map((k) => `\`${k}\``).join(', ')}`);
   else if (!def.single) out.push('- **`fmt` order:** as written (order carries meaning)');
@@ -120,7 +121,7 @@ export function workspaceDoc(): string {
     'inventory/  items, boms, locations, stock (snapshot), moves',
     'purchasing/ suppliers, purchase-orders',
     'sales/      sales-orders, forecast',
-    'production/ work-orders',
+    'production/ work-orders, planned-orders (written by `bizctl mrp run --write`)',
     'finance/    accounts, journal/, assertions, prices, invoices, bills, payments, credit-notes',
     'hr/         employees, attendance/, payroll.yaml',
     '```',

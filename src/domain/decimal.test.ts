@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Dec, divRound, parseDec, sumDec } from './decimal.js';
+import { Dec, divRound, parseDec, sumDec, type RoundingMode } from './decimal.js';
 
 describe('parseDec', () => {
   it('keeps the written scale', () => {
@@ -72,6 +72,19 @@ describe('rounding', () => {
     expect(Dec.of('2').div(Dec.of('3'), 2).toString()).toBe('0.67');
     expect(Dec.of('2').div(Dec.of('3'), 2, 'down').toString()).toBe('0.66');
     expect(() => Dec.of('1').div(Dec.ZERO, 2)).toThrow();
+  });
+  it('divides small numbers exactly on the fast path, as the bigint path does', () => {
+    const viaBig = (a: Dec, b: Dec, sc: number, mode: RoundingMode) => {
+      const shift = b.s - a.s + sc;
+      const num = shift >= 0 ? a.m * 10n ** BigInt(shift) : a.m;
+      const den = shift >= 0 ? b.m : b.m * 10n ** BigInt(-shift);
+      return new Dec(divRound(num, den, mode), sc).toString();
+    };
+    const xs = ['1', '-1', '2.4', '0.97', '999999999999.99', '-0.0001', '7', '123456789.123', '0.3'].map((t) => Dec.of(t));
+    for (const a of xs)
+      for (const b of xs)
+        for (const mode of ['half-up', 'half-even', 'down', 'up', 'floor', 'ceiling'] as RoundingMode[])
+          for (const sc of [0, 2, 4]) expect(a.div(b, sc, mode).toString(), `${a} / ${b} ${mode} ${sc}`).toBe(viaBig(a, b, sc, mode));
   });
   it('divRound handles negative divisors', () => {
     expect(divRound(7n, -2n, 'half-up')).toBe(-4n);

@@ -58,6 +58,11 @@ export class Dec {
   static readonly ZERO = new Dec(0, 0);
   static readonly ONE = new Dec(1, 0);
 
+  /** The mantissa as stored: a safe-integer number, or a bigint when larger (for compact storage). */
+  get mantissa(): number | bigint {
+    return this._m;
+  }
+
   /** The mantissa as a bigint. */
   get m(): bigint {
     return big(this._m);
@@ -108,6 +113,12 @@ export class Dec {
   }
 
   sub(o: Dec): Dec {
+    const a = this._m;
+    const b = o._m;
+    if (typeof a === 'number' && typeof b === 'number' && this.s === o.s) {
+      const r = a - b;
+      if (r <= MAX && r >= -MAX) return new Dec(r === 0 ? 0 : r, this.s);
+    }
     return this.add(o.neg());
   }
 
@@ -184,6 +195,14 @@ export class Dec {
     if (o._m === 0) throw new RangeError('division by zero');
     // (m1/10^s1) / (m2/10^s2) = m1 * 10^(s2 - s1 + s) / m2 / 10^s
     const shift = o.s - this.s + s;
+    const a = this._m;
+    const b = o._m;
+    if (typeof a === 'number' && typeof b === 'number') {
+      // Safe-integer fast path (exact: divRoundNum falls back to bigint when a float quotient could mislead).
+      const n = shift >= 0 ? scaleUp(a, shift) : a;
+      const d = shift >= 0 ? b : scaleUp(b, -shift);
+      if (typeof n === 'number' && typeof d === 'number' && n < 1e15 && n > -1e15 && d < 1e15 && d > -1e15 && d !== 0) return new Dec(d < 0 ? divRoundNum(-n, -d, mode) : divRoundNum(n, d, mode), s);
+    }
     let num = big(this._m);
     let den = big(o._m);
     if (shift >= 0) num *= pow10(shift);
@@ -195,6 +214,15 @@ export class Dec {
   normalize(): Dec {
     if (this.s === 0) return this;
     if (this._m === 0) return Dec.ZERO;
+    if (typeof this._m === 'number') {
+      let m = this._m;
+      let s = this.s;
+      while (s > 0 && m % 10 === 0) {
+        m /= 10;
+        s--;
+      }
+      return s === this.s ? this : new Dec(m, s);
+    }
     let m = big(this._m);
     let s = this.s;
     while (s > 0 && m % 10n === 0n) {

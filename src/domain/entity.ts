@@ -23,6 +23,11 @@ export interface EntityDef<F extends FieldMap = FieldMap> {
   readonly sort?: readonly string[];
   /** A single document (bizctl.yaml-like), not a list of records. */
   readonly single?: boolean;
+  /**
+   * Written by bizctl from other data (e.g. MRP's planned orders) and read by no engine: loaded only by
+   * commands that show or check files (check, fmt, ls, show), so a large generated file costs the others nothing.
+   */
+  readonly derived?: boolean;
   readonly description: string;
 }
 

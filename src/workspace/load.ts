@@ -5,12 +5,16 @@ import { CONFIG_FILE } from './discover.js';
 import { listWorkspaceFiles, readText } from './files.js';
 import { buildWorkspace, keyOf, type LoadResult, type SourceFile } from './workspace.js';
 
-/** Read every workspace file under root, then build and check the workspace. */
-export function loadWorkspace(root: string, opts: { checks?: boolean } = {}): LoadResult {
+/**
+ * Read the workspace files under root, then build and check the workspace.
+ * `derived: false` leaves out files of derived entities (written by bizctl, read by no engine).
+ */
+export function loadWorkspace(root: string, opts: { checks?: boolean; derived?: boolean } = {}): LoadResult {
   const ioDiags = new Diagnostics();
   const configText = existsSync(join(root, CONFIG_FILE)) ? readText(root, CONFIG_FILE, ioDiags) : null;
   const files: SourceFile[] = [];
   for (const f of listWorkspaceFiles(root)) {
+    if (opts.derived === false && f.entity?.derived) continue;
     const text = readText(root, f.path, ioDiags);
     if (text === null) continue;
     files.push({ path: f.path, text, entity: f.entity ? keyOf(f.entity) : null });

@@ -23,7 +23,7 @@ Pre-commit hook:
     )
     .action(
       wrap((ctx, files: string[], opts: { check?: boolean }) => {
-        const ws = ctx.workspace();
+        const ws = ctx.workspace({ derived: true });
         let only: Set<string> | undefined;
         if (files.length) {
           only = new Set();

@@ -11,6 +11,10 @@ import { registerLs } from './ls.js';
 import { registerOverview } from './overview.js';
 import { registerPayroll } from './payroll.js';
 import { registerShow } from './show.js';
+import { registerStock } from './stock.js';
+import { registerPurchase } from './purchase.js';
+import { registerBom } from './bom.js';
+import { registerMrp } from './mrp.js';
 
 /** Every top-level command, in help order. */
-export const COMMANDS: readonly Register[] = [registerInit, registerCheck, registerFmt, registerLs, registerShow, registerLedger, registerArAp, registerExport, registerImport, registerCrm, registerPayroll, registerOverview];
+export const COMMANDS: readonly Register[] = [registerInit, registerCheck, registerFmt, registerLs, registerShow, registerLedger, registerArAp, registerExport, registerImport, registerCrm, registerStock, registerPurchase, registerBom, registerMrp, registerPayroll, registerOverview];

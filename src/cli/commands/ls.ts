@@ -19,7 +19,7 @@ export const registerLs: Register = (program, wrap) => {
         const def = entityByName(entity);
         if (!def) throw new UsageError(`unknown entity "${entity}"`, `use one of: ${ENTITY_LIST.map((e) => e.plural).join(', ')}`);
         const conds = (opts.where ?? []).map((w) => parseWhere(w, def));
-        const ws = ctx.workspace();
+        const ws = ctx.workspace({ derived: true });
         const key = (Object.keys(ENTITIES) as EntityKey[]).find((k) => (ENTITIES[k] as unknown) === def)!;
         const recs = filterRecords(def, ws.data[key] as unknown as AnyRecord[], conds);
         const cols = listColumns(def, ctx.format !== 'table' || opts.allFields === true);

@@ -15,7 +15,7 @@ export const registerShow: Register = (program, wrap) => {
     .addHelpText('after', '\nExamples:\n  bizctl show C0012\n  bizctl show SO-2026-0041 --format json')
     .action(
       wrap((ctx, id: string) => {
-        const ws = ctx.workspace();
+        const ws = ctx.workspace({ derived: true });
         const hits: { key: EntityKey; def: EntityDef; rec: AnyRecord }[] = [];
         for (const key of Object.keys(ENTITIES) as EntityKey[]) {
           const def = ENTITIES[key] as unknown as EntityDef;

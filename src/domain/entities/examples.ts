@@ -263,6 +263,13 @@ DESK-1600,2027-01,150
   sales_order: SO-2026-0041
 `,
   },
+  'planned-orders': {
+    file: 'production/planned-orders.csv',
+    text: `id,item,type,qty,release,due,supplier,action,for
+PL-DESK-1600-2026-11-23,DESK-1600,make,60,2026-11-16,2026-11-23,,release-now,SO-2026-0041/1
+PL-PANEL-1600-2026-11-23,PANEL-1600,buy,100,2026-11-09,2026-11-23,S-03,past-due,SO-2026-0041/1;safety stock
+`,
+  },
   accounts: {
     file: 'finance/accounts.yaml',
     text: `- id: assets:bank:icbc

@@ -3,7 +3,7 @@ import { activities, campaigns, contacts, customers, deals, tickets } from './cr
 import { accounts, assertions, bills, creditNotes, invoices, journal, payments, prices } from './finance.js';
 import { attendance, employees, payItems, payrollRules, payrollYtd } from './hr.js';
 import { boms, items, locations, moves, stock } from './inventory.js';
-import { forecast, purchaseOrders, salesOrders, suppliers, workOrders } from './supply.js';
+import { forecast, plannedOrders, purchaseOrders, salesOrders, suppliers, workOrders } from './supply.js';
 
 export * from './crm.js';
 export * from './finance.js';
@@ -29,6 +29,7 @@ export const ENTITIES = {
   'sales-orders': salesOrders,
   forecast,
   'work-orders': workOrders,
+  'planned-orders': plannedOrders,
   accounts,
   journal,
   assertions,

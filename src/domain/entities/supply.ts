@@ -129,3 +129,26 @@ export const workOrders = defineEntity({
     notes: f.text(),
   },
 });
+
+export const plannedOrders = defineEntity({
+  name: 'planned order',
+  plural: 'planned-orders',
+  module: 'production',
+  path: 'production/planned-orders',
+  key: ['id'],
+  sort: ['item', 'due', 'id'],
+  derived: true,
+  description:
+    'Planned orders written by `bizctl mrp run --write` to production/planned-orders.csv, one per line, for review in git (see docs/mrp.md). The whole file is rewritten by every run; MRP never reads it back. To act on a planned order, create the purchase or work order.',
+  fields: {
+    id: f.id().required().doc('PL-<item>-<due date>, with -2, -3… for further lots on the same date'),
+    item: f.ref('items').required(),
+    type: f.enum(['make', 'buy'] as const).required().doc('work order (make) or purchase order (buy)'),
+    qty: f.qty().nonNegative().required(),
+    release: f.date().required().doc('date to place the order or start the work: due − lead time in working days'),
+    due: f.date().required().doc('date the quantity is needed (start of its MRP bucket)'),
+    supplier: f.ref('suppliers', { soft: true }).doc("buy items: the item's supplier"),
+    action: f.enum(['past-due', 'release-now'] as const).doc('past-due: the release date has passed; release-now: release in the first bucket'),
+    for: f.list(f.text()).doc('top-level demands it serves: sales-order lines, forecast periods, safety stock (at most 5, then "and more")'),
+  },
+});

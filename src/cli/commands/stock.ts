@@ -1,0 +1,60 @@
+import { Option } from 'commander';
+import { reorderReport, reorderTable, REORDER_RULE, stockReport, stockTable } from '../../reports/inventory/stock.js';
+import type { Register } from '../command.js';
+import { DataError, EXIT } from '../errors.js';
+
+export const registerStock: Register = (program, wrap) => {
+  const stock = program
+    .command('stock')
+    .description('stock position by item and location: on hand, on order, allocated, available')
+    .option('--item <sku...>', 'only these items')
+    .option('--location <id>', 'only this location')
+    .addOption(new Option('--by <what>', 'a row per item and location, or per item (nettable locations)').choices(['location', 'item']).default('location'))
+    .addHelpText(
+      'after',
+      `
+Examples:
+  bizctl stock --as-of 2026-11-16
+  bizctl stock --item LIFT-COL HANDSET --by item
+  bizctl stock --location WH-KS --format csv
+
+available = on hand + on order − allocated
+  on hand    latest stock count on or before --as-of, plus moves after it
+  on order   open purchase-order lines (qty − received), released / in-progress work orders (qty − completed)
+  allocated  open sales-order lines (qty − shipped), components still needed by released / in-progress work orders`,
+    )
+    .action(
+      wrap((ctx, opts: { item?: string[]; location?: string; by: 'location' | 'item' }) => {
+        const ws = ctx.workspace();
+        for (const i of opts.item ?? []) if (!ws.data.items.some((x) => x.id === i)) throw new DataError(`unknown item "${i}"`, '`bizctl ls items` lists them');
+        const spec = { asOf: ctx.asOf, by: opts.by, lang: ctx.lang, ...(opts.item ? { items: opts.item } : {}), ...(opts.location ? { location: opts.location } : {}) };
+        const r = stockReport(ws, spec);
+        ctx.output({ table: stockTable(r, spec), json: r });
+      }),
+    );
+
+  stock
+    .command('reorder')
+    .description('items at or below their reorder point, with what to order and by when (for cron)')
+    .option('--exit-code', 'exit 3 when there are alerts')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  bizctl stock reorder
+  bizctl stock reorder --exit-code --format csv -o reorder.csv
+  # cron, Mondays 7:00, mail only when something needs ordering:
+  0 7 * * 1  bizctl -C /srv/company stock reorder
+
+${REORDER_RULE.join('\n')}`,
+    )
+    .action(
+      wrap((ctx, opts: { exitCode?: boolean }) => {
+        const ws = ctx.workspace();
+        const r = reorderReport(ws, { asOf: ctx.asOf, lang: ctx.lang });
+        if (r.alerts.length === 0 && ctx.format === 'table') ctx.info(ctx.lang === 'zh-CN' ? `${ctx.asOf}：没有物料达到再订货点` : `no item is at or below its reorder point on ${ctx.asOf}`);
+        else ctx.output({ table: reorderTable(r, ctx.lang), json: r });
+        return opts.exitCode && r.alerts.length ? EXIT.ALERTS : EXIT.OK;
+      }),
+    );
+};

@@ -1,0 +1,132 @@
+/** `bizctl bom explode | where-used | cost`. */
+import { Dec } from '../../domain/decimal.js';
+import { costRollup, explode, whereUsed, type CostRow, type ExplodeRow, type WhereUsedRow } from '../../engines/inventory/bom.js';
+import type { Lang, TableModel } from '../../render/model.js';
+import { minorUnit } from '../../workspace/config.js';
+import type { Workspace } from '../../workspace/workspace.js';
+import { bomIndex, itemNames } from './common.js';
+
+export interface BomSpec {
+  readonly sku: string;
+  readonly qty: Dec;
+  readonly lang: Lang;
+  /** Indent item ids by level (table output). */
+  readonly indent: boolean;
+}
+
+const pct = (x: Dec | null) => (x === null || x.isZero() ? '' : `${x.mul(Dec.int(100)).normalize().toString()}%`);
+const ind = (spec: BomSpec, level: number, id: string) => (spec.indent ? '  '.repeat(level) + id : id);
+
+export interface ExplodeReport {
+  readonly item: string;
+  readonly qty: Dec;
+  readonly rows: readonly (ExplodeRow & { name: string; unit: string })[];
+}
+
+export function explodeReport(ws: Workspace, spec: BomSpec): ExplodeReport {
+  const name = itemNames(ws, spec.lang);
+  const unit = new Map(ws.data.items.map((i) => [i.id, i.unit]));
+  return { item: spec.sku, qty: spec.qty, rows: explode(bomIndex(ws), spec.sku, spec.qty).map((r) => ({ ...r, name: name(r.item), unit: unit.get(r.item) ?? '' })) };
+}
+
+export function explodeTable(r: ExplodeReport, spec: BomSpec): TableModel {
+  const noBom = r.rows.filter((x) => x.noBom).map((x) => x.item);
+  return {
+    columns: [
+      { key: 'level', en: 'level', zh: '层级' },
+      { key: 'item', en: 'item', zh: '物料' },
+      { key: 'name', en: 'name', zh: '名称' },
+      { key: 'qty_per', en: 'qty per', zh: '单位用量' },
+      { key: 'scrap', en: 'scrap', zh: '损耗率', align: 'right' as const },
+      { key: 'qty', en: 'qty', zh: '需求量' },
+      { key: 'unit', en: 'unit', zh: '单位' },
+      { key: 'type', en: 'type', zh: '类型' },
+    ],
+    rows: r.rows.map((x) => [x.level, ind(spec, x.level, x.item), x.name, x.per, pct(x.scrap), x.qty, x.unit, x.kind]),
+    notes: [
+      `Components for ${r.qty.toString()} × ${r.item}: qty = parent qty × qty per ÷ output_qty ÷ (1 − scrap), rounded up to 4 decimals when divided.`,
+      ...(noBom.length ? [`Make items without a BOM (not exploded): ${[...new Set(noBom)].join(', ')}.`] : []),
+    ],
+  };
+}
+
+export interface WhereUsedReport {
+  readonly item: string;
+  readonly rows: readonly (WhereUsedRow & { name: string })[];
+}
+
+export function whereUsedReport(ws: Workspace, spec: BomSpec): WhereUsedReport {
+  const name = itemNames(ws, spec.lang);
+  return { item: spec.sku, rows: whereUsed(bomIndex(ws), spec.sku).map((r) => ({ ...r, name: name(r.item) })) };
+}
+
+export function whereUsedTable(r: WhereUsedReport, spec: BomSpec): TableModel {
+  return {
+    columns: [
+      { key: 'level', en: 'level', zh: '层级' },
+      { key: 'item', en: 'used in', zh: '上级物料' },
+      { key: 'name', en: 'name', zh: '名称' },
+      { key: 'qty_per', en: 'qty per', zh: '单位用量' },
+      { key: 'of', en: 'of', zh: '下级物料' },
+      { key: 'type', en: 'type', zh: '类型' },
+    ],
+    rows: r.rows.map((x) => [x.level, ind(spec, x.level - 1, x.item), x.name, x.output.eq(Dec.ONE) ? x.per : `${x.per.toString()} / ${x.output.toString()}`, x.child, x.kind]),
+    notes: r.rows.length ? [`Every BOM that uses ${r.item}, directly (level 1) or through its parents.`] : [`${r.item} is not used in any BOM.`],
+  };
+}
+
+export interface CostReport {
+  readonly item: string;
+  readonly qty: Dec;
+  readonly currency: string;
+  readonly unitCost: Dec;
+  /** Total, rounded to the currency's minor unit. */
+  readonly total: Dec;
+  readonly missing: readonly string[];
+  readonly rows: readonly (CostRow & { name: string; unit: string })[];
+}
+
+export function costReport(ws: Workspace, spec: BomSpec): CostReport {
+  const name = itemNames(ws, spec.lang);
+  const unit = new Map(ws.data.items.map((i) => [i.id, i.unit]));
+  const c = costRollup(bomIndex(ws), spec.sku, spec.qty);
+  const currency = ws.config.base_currency;
+  return {
+    item: spec.sku,
+    qty: spec.qty,
+    currency,
+    unitCost: c.unitCost,
+    total: c.total.round(minorUnit(ws.config, currency), ws.config.rounding),
+    missing: c.missing,
+    rows: c.rows.map((r) => ({ ...r, name: name(r.item), unit: unit.get(r.item) ?? '' })),
+  };
+}
+
+export function costTable(r: CostReport, spec: BomSpec): TableModel {
+  // amounts: 4 decimals at most, at least 2
+  const money = (x: Dec) => {
+    const r = x.round(4, 'half-up').normalize();
+    return r.s < 2 ? r.withScale(2) : r;
+  };
+  const perUnit = (kind: string, x: Dec) => (kind === 'buy' || (kind === 'phantom' && x.isZero()) ? '' : x);
+  return {
+    columns: [
+      { key: 'level', en: 'level', zh: '层级' },
+      { key: 'item', en: 'item', zh: '物料' },
+      { key: 'name', en: 'name', zh: '名称' },
+      { key: 'qty', en: 'qty', zh: '数量' },
+      { key: 'unit', en: 'unit', zh: '单位' },
+      { key: 'unit_cost', en: 'unit cost', zh: '单位成本' },
+      { key: 'labour', en: 'labour', zh: '人工' },
+      { key: 'overhead', en: 'overhead', zh: '制造费用' },
+      { key: 'extended', en: 'extended', zh: '金额' },
+    ],
+    rows: r.rows.map((x) => [x.level, ind(spec, x.level, x.item), x.name, x.qty, x.unit, x.unitCost, perUnit(x.kind, x.labour), perUnit(x.kind, x.overhead), money(x.extended)]),
+    footer: [['', 'total', '', r.qty, '', r.unitCost, '', '', r.total]],
+    notes: [
+      `Cost of ${r.qty.toString()} × ${r.item} in ${r.currency}. A buy item costs its cost; a make item costs Σ component qty (scrap included) × unit cost + its labour_cost + overhead_cost, rounded to 4 decimals per level.`,
+      'labour and overhead are per unit of the item on that row; its unit cost already contains them and everything below it.',
+      ...(r.missing.length ? [`No cost (counted as 0): ${r.missing.join(', ')}.`] : []),
+    ],
+  };
+}
