@@ -68,3 +68,16 @@ describe('overview: CRM headlines', () => {
     expect(JSON.parse(r.stdout).metrics.map((x: { key: string }) => x.key)).toEqual(['pipeline_weighted', 'forecast_month', 'tickets_open', 'tickets_breached']);
   });
 });
+
+describe('overview: inventory and purchasing headlines', () => {
+  it('stock below reorder point = stock reorder alerts; late deliveries = purchase overdue lines', async () => {
+    const o = await json('overview');
+    const m = (k: string) => o.metrics.find((x: { key: string }) => x.key === k).value;
+    const reorder = await json('stock', 'reorder');
+    const overdue = await json('purchase', 'overdue');
+    expect(m('stock_below_reorder')).toBe(String(reorder.alerts.length));
+    expect(m('late_deliveries')).toBe(String(overdue.lines.length));
+    // the story: HANDSET, LIFT-COL, LOCK-3, MECH-TILT, PANEL-MFC-18 at or below their reorder points
+    expect(m('stock_below_reorder')).toBe('5');
+  });
+});
