@@ -17,6 +17,9 @@ import { references } from './references.js';
 /** Every validation, run in this order after loading. Each is one small file. */
 export const CHECKS: readonly Check[] = [duplicateIds, references, configValues, precision, dateOrder, bomCycles, journalBalance, allocations, accounts, balanceAssertions, duplicateCustomers, payroll];
 
-export function runChecks(ws: Workspace, d: Diagnostics): void {
-  for (const c of CHECKS) c.run(ws, d);
+export function runChecks(ws: Workspace, d: Diagnostics, progress?: (done: number, total: number) => void): void {
+  CHECKS.forEach((c, i) => {
+    progress?.(i, CHECKS.length);
+    c.run(ws, d);
+  });
 }

@@ -10,6 +10,7 @@ import { discoverWorkspace } from '../workspace/discover.js';
 import { loadWorkspace } from '../workspace/load.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { DataError, UsageError } from './errors.js';
+import { Progress } from './progress.js';
 import type { CliIO } from './io.js';
 
 /** Journal text formats, accepted only by `ledger export`. */
@@ -91,7 +92,9 @@ export class Ctx {
    */
   workspace(opts: { derived?: boolean } = {}): Workspace {
     if (this.ws) return this.ws;
-    const { ws, diagnostics } = loadWorkspace(this.workspaceRoot(), { derived: opts.derived === true });
+    const progress = this.progress();
+    const { ws, diagnostics } = loadWorkspace(this.workspaceRoot(), { derived: opts.derived === true, progress: (stage, done, total) => progress.update(stage === 'read' ? 'reading workspace' : 'checking', done, total) });
+    progress.done();
     const errors = diagnostics.errorCount;
     this.printDiagnostics(diagnostics.list, ws);
     if (errors > 0) throw new DataError(`${errors} error${errors === 1 ? '' : 's'} in the workspace; nothing was done`, 'fix them and run again (`bizctl check` lists them all)');
@@ -115,6 +118,11 @@ export class Ctx {
       writeFileAtomic(resolve(this.io.cwd, this.opts.output), text);
       this.info(`wrote ${this.opts.output}`);
     } else this.io.stdout.write(text);
+  }
+
+  /** A progress line for long work: shown on a terminal after a second, never when stderr is piped. */
+  progress(): Progress {
+    return new Progress((s) => this.io.stderr.write(s), this.io.stderr.isTTY && this.io.env.TERM !== 'dumb');
   }
 
   /** A message for the user (stderr, never mixed with data). */

@@ -49,7 +49,10 @@ export function keyOf(def: EntityDef): EntityKey {
  * Build a workspace from file texts: parse config, parse each entity file,
  * then run every check. Problems are collected, never thrown.
  */
-export function buildWorkspace(root: string, configText: string | null, files: readonly SourceFile[], opts: { checks?: boolean } = {}): LoadResult {
+/** Reports how far a long load has got (bytes of files parsed out of the total, then checks run). */
+export type LoadProgress = (stage: 'read' | 'check', done: number, total: number) => void;
+
+export function buildWorkspace(root: string, configText: string | null, files: readonly SourceFile[], opts: { checks?: boolean; progress?: LoadProgress } = {}): LoadResult {
   const diags = new Diagnostics();
   const sources = new Map<string, string>();
   let config: Config;
@@ -67,7 +70,11 @@ export function buildWorkspace(root: string, configText: string | null, files: r
   for (const key of Object.keys(ENTITIES) as EntityKey[]) data[key] = [];
   const present = new Set<EntityKey>();
   const rejected = new Map<EntityKey, AnyRecord[]>();
+  const totalBytes = files.reduce((n, f) => n + f.text.length, 0);
+  let doneBytes = 0;
   for (const f of files) {
+    opts.progress?.('read', doneBytes, totalBytes);
+    doneBytes += f.text.length;
     sources.set(f.path, f.text);
     if (f.entity === null) {
       diags.push('unknown-file', { file: f.path, line: 1, col: 1 }, `${f.path} is not a file bizctl knows; it is ignored`, `data files go in the places listed in docs/workspace.md, e.g. ${suggestPath(f.path)}`);
@@ -88,7 +95,7 @@ export function buildWorkspace(root: string, configText: string | null, files: r
     }
   }
   const ws: Workspace = { root, config, data: data as unknown as Data, present, files: fileMap, rejected, sources };
-  if (opts.checks !== false) runChecks(ws, diags);
+  if (opts.checks !== false) runChecks(ws, diags, opts.progress ? (done, total) => opts.progress!('check', done, total) : undefined);
   return { ws, diagnostics: diags };
 }
 

@@ -13,7 +13,9 @@ export const registerCheck: Register = (program, wrap) => {
     .addHelpText('after', '\nExit code 1 when any error is found (or any warning with --strict). Use in a pre-commit hook:\n  bizctl check || exit 1\n')
     .action(
       wrap((ctx, opts: { strict?: boolean }) => {
-        const { ws, diagnostics } = loadWorkspace(ctx.workspaceRoot());
+        const progress = ctx.progress();
+        const { ws, diagnostics } = loadWorkspace(ctx.workspaceRoot(), { progress: (stage, done, total) => progress.update(stage === 'read' ? 'reading workspace' : 'checking', done, total) });
+        progress.done();
         const list = sortDiagnostics(diagnostics.list);
         const failed = diagnostics.errorCount > 0 || (opts.strict === true && list.length > 0);
         if (ctx.format === 'json') {
