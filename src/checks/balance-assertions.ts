@@ -13,7 +13,7 @@ import type { Check } from './check.js';
 export const balanceAssertions: Check = {
   name: 'balance-assertions',
   run(ws, d) {
-    const hasPostingAssertions = (ws.data.journal as unknown as AnyRecord[]).some((e) => (e.postings as AnyRecord[]).some((p) => p.balance));
+    const hasPostingAssertions = ws.journal.balances.size > 0;
     if (!hasPostingAssertions && ws.data.assertions.length === 0) return;
     if (d.list.some((x) => x.code === 'unbalanced-entry')) return;
     const ledger = buildLedger(ws);

@@ -50,8 +50,9 @@ function planFor(fields: FieldMap, select: FieldSelector): Plan | null {
  * nested lines included. Plans are computed once per schema, so records
  * without selected fields cost nothing.
  */
-export function forFields(ws: Workspace, select: FieldSelector, cb: (v: Visit) => void): void {
+export function forFields(ws: Workspace, select: FieldSelector, cb: (v: Visit) => void, except?: EntityKey): void {
   for (const key of Object.keys(ENTITIES) as EntityKey[]) {
+    if (key === except) continue; // the caller reads that entity another way (the journal, from its columns)
     const def = ENTITIES[key] as unknown as EntityDef;
     const plan = planFor(def.fields, select);
     if (!plan) continue;

@@ -9,7 +9,9 @@ import { Diagnostics } from '../diagnostics/types.js';
 import { parseYaml } from '../io/yaml.js';
 import { CONFIG_FILE } from './discover.js';
 import { readConfig, type Config } from './config.js';
-import { parseEntityFile, type AnyRecord } from './parse-entity.js';
+import { isCsvFile, parseEntityFile, type AnyRecord, type ParsedFile } from './parse-entity.js';
+import { JournalStore } from './journal-store.js';
+import { readJournalCsv } from './journal-csv.js';
 import { runChecks } from '../checks/index.js';
 
 export type Data = { readonly [K in EntityKey]: readonly RecordOf<(typeof ENTITIES)[K]>[] };
@@ -26,6 +28,8 @@ export interface Workspace {
   readonly rejected: ReadonlyMap<EntityKey, readonly AnyRecord[]>;
   /** Texts of every file read, for excerpts. */
   readonly sources: ReadonlyMap<string, string>;
+  /** The journal as columns; `data.journal` (its records) is built from it on first use. */
+  readonly journal: JournalStore;
 }
 
 export interface SourceFile {
@@ -67,6 +71,8 @@ export function buildWorkspace(root: string, configText: string | null, files: r
   for (const key of Object.keys(ENTITIES) as EntityKey[]) data[key] = [];
   const present = new Set<EntityKey>();
   const rejected = new Map<EntityKey, AnyRecord[]>();
+  const journal = new JournalStore();
+  Object.defineProperty(data, 'journal', { enumerable: true, get: () => journal.records() });
   for (const f of files) {
     sources.set(f.path, f.text);
     if (f.entity === null) {
@@ -78,16 +84,28 @@ export function buildWorkspace(root: string, configText: string | null, files: r
     let list = fileMap.get(f.entity);
     if (!list) fileMap.set(f.entity, (list = []));
     list.push(f.path);
-    const parsed = parseEntityFile(def, f.path, f.text, diags);
-    const target = data[f.entity]!;
-    for (const r of parsed.records) target.push(r);
+    let parsed: ParsedFile;
+    if (f.entity === 'journal') {
+      if (isCsvFile(f.path)) {
+        const rj: AnyRecord[] = [];
+        readJournalCsv(f.path, f.text, diags, journal, (r) => void rj.push(r as AnyRecord));
+        parsed = { records: [], rejected: rj };
+      } else {
+        parsed = parseEntityFile(def, f.path, f.text, diags);
+        for (const r of parsed.records) journal.addRecord(r);
+      }
+    } else {
+      parsed = parseEntityFile(def, f.path, f.text, diags);
+      const target = data[f.entity]!;
+      for (const r of parsed.records) target.push(r);
+    }
     if (parsed.rejected.length) {
       const rj = rejected.get(f.entity) ?? [];
       rj.push(...parsed.rejected);
       rejected.set(f.entity, rj);
     }
   }
-  const ws: Workspace = { root, config, data: data as unknown as Data, present, files: fileMap, rejected, sources };
+  const ws: Workspace = { root, config, data: data as unknown as Data, present, files: fileMap, rejected, sources, journal };
   if (opts.checks !== false) runChecks(ws, diags);
   return { ws, diagnostics: diags };
 }

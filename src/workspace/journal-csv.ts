@@ -1,0 +1,274 @@
+/**
+ * The fast reader for journal CSV files (one row per posting, consecutive
+ * rows with the same id form one entry): rows go straight into the columns
+ * of a JournalStore, with no object per row, cell, record or amount.
+ *
+ * It is exact by construction. A row is scanned here only when it needs no
+ * quote handling (SimpleRowScanner); an entry is stored here only when every
+ * cell is in a form whose conversion is certain: an id that needs no
+ * trimming, a canonical date, a present description, a known or valid
+ * account, a plain decimal (or a commodity amount parseAmount accepts), no
+ * cost or balance, and header cells on continuation rows empty or equal to
+ * the first row's. Any other entry goes, rows and all, through the generic
+ * converter (parse-entity.ts), which reports what is wrong at its exact
+ * line:col, or gives a valid record that the store keeps as a record.
+ */
+import { parseDate, type IsoDate } from '../domain/dates.js';
+import { journal } from '../domain/entities/finance.js';
+import type { EntityDef } from '../domain/entity.js';
+import type { Diagnostics } from '../diagnostics/types.js';
+import { SimpleRowScanner, type CsvRow } from '../io/csv.js';
+import { accountNameOk, ID_RE, parseAmount } from '../schema/fields.js';
+import { BIG, NO_AMOUNT, type JournalStore } from './journal-store.js';
+import { convertGroups, csvRecordReader, CsvLocator, groupConverter, groupKeyIndex, openEntityCsv, type Partial } from './parse-entity.js';
+
+const JOURNAL = journal as unknown as EntityDef;
+
+/** Read one journal CSV file into the store; problems go to `diags`, invalid entries to `partial`. */
+export function readJournalCsv(file: string, text: string, diags: Diagnostics, store: JournalStore, partial: Partial): void {
+  const csv = openEntityCsv(JOURNAL, file, text, diags);
+  if (!csv) return;
+  const keyIdx = groupKeyIndex(JOURNAL, csv, diags);
+  if (keyIdx === undefined) return;
+  const conv = groupConverter(JOURNAL, csv, diags, partial);
+  const col = (name: string) => csv.index.get(name) ?? -1;
+  const iDate = col('date');
+  const iDesc = col('description');
+  const iAcc = col('account');
+  const iAmt = col('amount');
+  const iCost = col('cost');
+  const iBal = col('balance');
+  let reread: ReturnType<typeof csvRecordReader> | null = null;
+  const src = store.addSource({
+    file,
+    text,
+    hasTags: csv.index.has('tags'),
+    locator: (line, offset) => new CsvLocator(csv.ref, csv.index, line, offset),
+    read: (line, offset, rows) => (reread ??= csvRecordReader(JOURNAL, file, text))(line, offset, rows),
+  });
+  if (iDate < 0 || iDesc < 0 || iAcc < 0) {
+    // Every entry lacks a required field: the generic converter says so for each.
+    convertGroups(csv, keyIdx, conv, (rec) => store.addRecord(rec));
+    return;
+  }
+  // Header fields that continuation rows may repeat (the key excepted).
+  const repeat = Int32Array.from(csv.cols.header.filter((h) => h !== JOURNAL.key[0]).map(col).filter((i) => i >= 0));
+  const firstStart = new Int32Array(repeat.length);
+  const firstEnd = new Int32Array(repeat.length);
+
+  const { reader } = csv;
+  const sc = new SimpleRowScanner(text, reader.header.length);
+  const { start, end } = sc;
+  const n = text.length;
+  let pos = reader.offset;
+  let line = reader.line;
+
+  // The entry being read: its rows (positions; rows CsvReader read are kept), key and state.
+  let gRows = 0;
+  let gKey = '';
+  let gSlow = false;
+  let gDate = -1;
+  let gPost = 0;
+  const gOffset: number[] = [];
+  const gLine: number[] = [];
+  const gRow: (CsvRow | null)[] = [];
+  // The last date cell seen, to skip re-validating repeats.
+  let lastDate = '';
+  let lastDateId = -1;
+
+  const flush = () => {
+    if (gRows === 0) return;
+    if (!gSlow) store.addCsvEntry(gKey, gDate, src, gLine[0]!, gOffset[0]!);
+    else {
+      store.truncate(gPost);
+      const rows: CsvRow[] = [];
+      for (let k = 0; k < gRows; k++) rows.push(gRow[k] ?? simpleRow(text, gOffset[k]!, gLine[k]!));
+      const rec = conv.convert(rows);
+      if (rec) store.addRecord(rec);
+    }
+    gRows = 0;
+    gSlow = false;
+  };
+  const begin = (key: string) => {
+    flush();
+    gKey = key;
+    gPost = store.postings;
+  };
+  const keep = (offset: number, ln: number, row: CsvRow | null) => {
+    gOffset[gRows] = offset;
+    gLine[gRows] = ln;
+    gRow[gRows] = row;
+    gRows++;
+  };
+
+  while (pos < n) {
+    const kind = sc.scan(pos);
+    if (kind === 0) {
+      pos = sc.next;
+      line++;
+      continue;
+    }
+    if (kind < 0) {
+      // Quotes, a stray carriage return or a wrong cell count: CsvReader reads (and reports) this row.
+      reader.seek(pos, line);
+      const row = reader.next();
+      pos = reader.offset;
+      line = reader.line;
+      if (!row) break;
+      const k = (row.cells[keyIdx] ?? '').trim();
+      if (gRows === 0 || k !== gKey) begin(k);
+      gSlow = true;
+      keep(row.offset, row.line, row);
+      continue;
+    }
+    const rowOffset = pos;
+    const rowLine = line;
+    pos = sc.next;
+    line++;
+    const ks = start[keyIdx]!;
+    const ke = end[keyIdx]!;
+    const cont = gRows > 0 && ke - ks === gKey.length && text.startsWith(gKey, ks);
+    if (!cont) {
+      const raw = text.slice(ks, ke);
+      const ok = ID_RE.test(raw); // then raw needs no trimming
+      const k = ok ? raw : raw.trim();
+      if (gRows > 0 && k === gKey) {
+        keep(rowOffset, rowLine, null);
+        if (gSlow) continue;
+        if (!repeatsFirst(text, repeat, start, end, firstStart, firstEnd)) gSlow = true;
+      } else {
+        begin(k);
+        keep(rowOffset, rowLine, null);
+        if (!ok) gSlow = true;
+        else {
+          // Header fields come from the first row.
+          const ds = start[iDate]!;
+          const de = end[iDate]!;
+          if (de - ds === 10 && lastDateId >= 0 && text.startsWith(lastDate, ds)) gDate = lastDateId;
+          else {
+            const d = text.slice(ds, de);
+            if (parseDate(d) === d) {
+              lastDate = d;
+              lastDateId = gDate = store.dateId(d as IsoDate);
+            } else gSlow = true;
+          }
+          if (!presentText(text, start[iDesc]!, end[iDesc]!)) gSlow = true;
+          for (let r = 0; r < repeat.length; r++) {
+            firstStart[r] = start[repeat[r]!]!;
+            firstEnd[r] = end[repeat[r]!]!;
+          }
+        }
+      }
+    } else {
+      keep(rowOffset, rowLine, null);
+      if (gSlow) continue;
+      if (!repeatsFirst(text, repeat, start, end, firstStart, firstEnd)) gSlow = true;
+    }
+    if (gSlow) continue;
+    // Posting fields.
+    if ((iCost >= 0 && end[iCost]! > start[iCost]!) || (iBal >= 0 && end[iBal]! > start[iBal]!)) {
+      gSlow = true;
+      continue;
+    }
+    const name = text.slice(start[iAcc]!, end[iAcc]!);
+    let acc = store.knownAccount(name);
+    if (acc === undefined) {
+      if (name === '' || name.trim() !== name || !accountNameOk(name)) {
+        gSlow = true;
+        continue;
+      }
+      acc = store.accountId(name);
+    }
+    if (iAmt < 0 || end[iAmt] === start[iAmt]) {
+      store.addPosting(acc, -1, 0, 0, NO_AMOUNT, rowOffset);
+      continue;
+    }
+    const as = start[iAmt]!;
+    const ae = end[iAmt]!;
+    const m = plainDecimal(text, as, ae);
+    if (m === m) {
+      store.addPosting(acc, -1, m, decScale, 0, rowOffset);
+      continue;
+    }
+    // Not a plain decimal: a commodity, or a mantissa beyond 2^53. parseAmount decides, as the schema does.
+    const t = text.slice(as, ae);
+    const a = t.trim() === t ? parseAmount(t) : null;
+    if (!a) {
+      gSlow = true;
+      continue;
+    }
+    const c = a.commodity === null ? -1 : store.commodityId(a.commodity);
+    const raw = a.qty.raw;
+    if (typeof raw === 'number') store.addPosting(acc, c, raw, a.qty.s, 0, rowOffset);
+    else store.big.set(store.addPosting(acc, c, 0, a.qty.s, BIG, rowOffset), raw);
+  }
+  flush();
+}
+
+/** Header cells of a continuation row: each empty or equal to the first row's (else the converter compares them). */
+function repeatsFirst(text: string, repeat: Int32Array, start: Int32Array, end: Int32Array, firstStart: Int32Array, firstEnd: Int32Array): boolean {
+  for (let r = 0; r < repeat.length; r++) {
+    const i = repeat[r]!;
+    const s = start[i]!;
+    const e = end[i]!;
+    if (e === s) continue;
+    const fs = firstStart[r]!;
+    if (e - s !== firstEnd[r]! - fs) return false;
+    for (let k = 0; k < e - s; k++) if (text.charCodeAt(s + k) !== text.charCodeAt(fs + k)) return false;
+  }
+  return true;
+}
+
+/** A required text cell is present: not empty, and not blank with a space at either end (which reads as empty). */
+function presentText(text: string, s: number, e: number): boolean {
+  if (e === s) return false;
+  if (text.charCodeAt(s) !== 32 && text.charCodeAt(e - 1) !== 32) return true;
+  return text.slice(s, e).trim() !== '';
+}
+
+/** Scale of the last plainDecimal result. */
+let decScale = 0;
+
+/**
+ * The mantissa of text[s, e) when it is a plain decimal (sign, digits, one
+ * optional point, at least one digit: what parseDec accepts) whose mantissa
+ * is a safe integer, else NaN. Sets decScale.
+ */
+export function plainDecimal(text: string, s: number, e: number): number {
+  if (e - s > 80) return NaN;
+  let i = s;
+  let neg = false;
+  const c0 = text.charCodeAt(i);
+  if (c0 === 45 || c0 === 43) {
+    neg = c0 === 45;
+    i++;
+  }
+  let digits = 0;
+  let frac = 0;
+  let dot = false;
+  let m = 0;
+  for (; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46) {
+      if (dot) return NaN;
+      dot = true;
+      continue;
+    }
+    if (c < 48 || c > 57) return NaN;
+    if (m > 900719925474098) return NaN; // the next digit could leave the safe range (parseDec goes to bigint)
+    m = m * 10 + (c - 48);
+    digits++;
+    if (dot) frac++;
+  }
+  if (digits === 0) return NaN;
+  decScale = frac;
+  return neg ? (m === 0 ? 0 : -m) : m;
+}
+
+/** A CsvRow for a row the scanner found simple (no quotes, no stray carriage return): its cells are the comma-separated parts. */
+function simpleRow(text: string, offset: number, line: number): CsvRow {
+  let le = text.indexOf('\n', offset);
+  if (le < 0) le = text.length;
+  if (le > offset && text.charCodeAt(le - 1) === 13) le--;
+  return { line, offset, cells: text.slice(offset, le).split(',') };
+}
