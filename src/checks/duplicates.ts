@@ -3,6 +3,7 @@ import type { EntityDef } from '../domain/entity.js';
 import type { AnyRecord } from '../workspace/parse-entity.js';
 import type { Diagnostics } from '../diagnostics/types.js';
 import type { JournalStore } from '../workspace/journal-store.js';
+import { firstOccurrences } from '../util/text-index.js';
 import type { Check } from './check.js';
 
 /** Two records of one entity with the same key. */
@@ -52,16 +53,11 @@ function journalKeyed(j: JournalStore): Keyed[] {
 
 /** Duplicate journal ids, straight from the columns (the common case: no rejected entry to merge in by position). */
 function journalIds(def: EntityDef, j: JournalStore, d: Diagnostics): void {
-  const first = new Map<string, number>();
   const { ids } = j;
+  const first = firstOccurrences(ids, j.size);
   for (let e = 0; e < j.size; e++) {
-    const id = ids[e]!;
-    const f = first.get(id);
-    if (f === undefined) {
-      first.set(id, e);
-      continue;
-    }
-    duplicate(d, def, { id, src: j.entrySrc(e) }, { id: ids[f], src: j.entrySrc(f) });
+    const f = first[e]!;
+    if (f !== e) duplicate(d, def, { id: ids[e], src: j.entrySrc(e) }, { id: ids[f], src: j.entrySrc(f) });
   }
 }
 

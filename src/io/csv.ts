@@ -198,6 +198,7 @@ export class SimpleRowScanner {
   private q = -1;
   private cr = -1;
   private comma = -1;
+  private last = 0;
 
   constructor(
     private readonly text: string,
@@ -212,6 +213,8 @@ export class SimpleRowScanner {
   scan(at: number): 1 | 0 | -1 {
     const t = this.text;
     const n = t.length;
+    if (at < this.last) this.q = this.cr = this.comma = -1; // scanning back: the cached positions may have skipped this row
+    this.last = at;
     let le = t.indexOf('\n', at);
     if (le < 0) le = n;
     let ce = le;

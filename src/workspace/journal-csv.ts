@@ -19,6 +19,7 @@ import type { EntityDef } from '../domain/entity.js';
 import type { Diagnostics } from '../diagnostics/types.js';
 import { SimpleRowScanner, type CsvRow } from '../io/csv.js';
 import { accountNameOk, ID_RE, parseAmount } from '../schema/fields.js';
+import { SpanIndex } from '../util/text-index.js';
 import { BIG, NO_AMOUNT, type JournalStore } from './journal-store.js';
 import { convertGroups, csvRecordReader, CsvLocator, groupConverter, groupKeyIndex, openEntityCsv, type Partial } from './parse-entity.js';
 
@@ -55,6 +56,7 @@ export function readJournalCsv(file: string, text: string, diags: Diagnostics, s
   const repeat = Int32Array.from(csv.cols.header.filter((h) => h !== JOURNAL.key[0]).map(col).filter((i) => i >= 0));
   const firstStart = new Int32Array(repeat.length);
   const firstEnd = new Int32Array(repeat.length);
+  const firstText: (string | null)[] = Array.from(repeat, () => null);
 
   const { reader } = csv;
   const sc = new SimpleRowScanner(text, reader.header.length);
@@ -62,6 +64,7 @@ export function readJournalCsv(file: string, text: string, diags: Diagnostics, s
   const n = text.length;
   let pos = reader.offset;
   let line = reader.line;
+  reserveFor(store, text, pos, keyIdx, sc);
 
   // The entry being read: its rows (positions; rows CsvReader read are kept), key and state.
   let gRows = 0;
@@ -72,6 +75,8 @@ export function readJournalCsv(file: string, text: string, diags: Diagnostics, s
   const gOffset: number[] = [];
   const gLine: number[] = [];
   const gRow: (CsvRow | null)[] = [];
+  // Account cells already validated, found without slicing them.
+  const accounts = new SpanIndex();
   // The last date cell seen, to skip re-validating repeats.
   let lastDate = '';
   let lastDateId = -1;
@@ -135,7 +140,7 @@ export function readJournalCsv(file: string, text: string, diags: Diagnostics, s
       if (gRows > 0 && k === gKey) {
         keep(rowOffset, rowLine, null);
         if (gSlow) continue;
-        if (!repeatsFirst(text, repeat, start, end, firstStart, firstEnd)) gSlow = true;
+        if (!repeatsFirst(text, repeat, start, end, firstStart, firstEnd, firstText)) gSlow = true;
       } else {
         begin(k);
         keep(rowOffset, rowLine, null);
@@ -156,13 +161,14 @@ export function readJournalCsv(file: string, text: string, diags: Diagnostics, s
           for (let r = 0; r < repeat.length; r++) {
             firstStart[r] = start[repeat[r]!]!;
             firstEnd[r] = end[repeat[r]!]!;
+            firstText[r] = null;
           }
         }
       }
     } else {
       keep(rowOffset, rowLine, null);
       if (gSlow) continue;
-      if (!repeatsFirst(text, repeat, start, end, firstStart, firstEnd)) gSlow = true;
+      if (!repeatsFirst(text, repeat, start, end, firstStart, firstEnd, firstText)) gSlow = true;
     }
     if (gSlow) continue;
     // Posting fields.
@@ -170,14 +176,16 @@ export function readJournalCsv(file: string, text: string, diags: Diagnostics, s
       gSlow = true;
       continue;
     }
-    const name = text.slice(start[iAcc]!, end[iAcc]!);
-    let acc = store.knownAccount(name);
-    if (acc === undefined) {
-      if (name === '' || name.trim() !== name || !accountNameOk(name)) {
+    let acc = accounts.find(text, start[iAcc]!, end[iAcc]!);
+    if (acc < 0) {
+      const name = text.slice(start[iAcc]!, end[iAcc]!);
+      const known = store.knownAccount(name);
+      if (known === undefined && (name === '' || name.trim() !== name || !accountNameOk(name))) {
         gSlow = true;
         continue;
       }
-      acc = store.accountId(name);
+      acc = known ?? store.accountId(name);
+      accounts.add(name, acc);
     }
     if (iAmt < 0 || end[iAmt] === start[iAmt]) {
       store.addPosting(acc, -1, 0, 0, NO_AMOUNT, rowOffset);
@@ -205,16 +213,38 @@ export function readJournalCsv(file: string, text: string, diags: Diagnostics, s
   flush();
 }
 
-/** Header cells of a continuation row: each empty or equal to the first row's (else the converter compares them). */
-function repeatsFirst(text: string, repeat: Int32Array, start: Int32Array, end: Int32Array, firstStart: Int32Array, firstEnd: Int32Array): boolean {
+/** Reserve room for the file from its first rows: their mean length and rows per entry, plus a tenth. */
+function reserveFor(store: JournalStore, text: string, from: number, keyIdx: number, sc: SimpleRowScanner): void {
+  let rows = 0;
+  let entries = 0;
+  let prev = '';
+  let at = from;
+  while (rows < 200 && at < text.length && sc.scan(at) === 1) {
+    const key = text.slice(sc.start[keyIdx]!, sc.end[keyIdx]!);
+    if (key !== prev) entries++;
+    prev = key;
+    rows++;
+    at = sc.next;
+  }
+  if (rows < 200) return; // a small file (or an unusual start): grow as needed
+  const postings = Math.ceil(((text.length - from) / (at - from)) * rows * 1.1);
+  store.reserve(Math.ceil((postings * entries) / rows), postings);
+}
+
+/**
+ * Header cells of a continuation row: each empty or equal to the first row's
+ * (else the converter compares them). The first row's cell is sliced once per
+ * entry, when a continuation row repeats it.
+ */
+function repeatsFirst(text: string, repeat: Int32Array, start: Int32Array, end: Int32Array, firstStart: Int32Array, firstEnd: Int32Array, firstText: (string | null)[]): boolean {
   for (let r = 0; r < repeat.length; r++) {
     const i = repeat[r]!;
     const s = start[i]!;
     const e = end[i]!;
     if (e === s) continue;
-    const fs = firstStart[r]!;
-    if (e - s !== firstEnd[r]! - fs) return false;
-    for (let k = 0; k < e - s; k++) if (text.charCodeAt(s + k) !== text.charCodeAt(fs + k)) return false;
+    if (e - s !== firstEnd[r]! - firstStart[r]!) return false;
+    const f = (firstText[r] ??= text.slice(firstStart[r]!, firstEnd[r]!));
+    if (!text.startsWith(f, s)) return false;
   }
   return true;
 }
