@@ -111,6 +111,8 @@ describe('fast journal CSV reader = generic converter', () => {
     ['unknown column', 'id,date,descripton,account,amount\nJ1,2026-01-05,rent,expenses:rent,1\n'],
     ['no id column', 'date,description,account,amount\n2026-01-05,rent,expenses:rent,1\n'],
     ['no description column', 'id,date,account,amount\nJ1,2026-01-05,expenses:rent,1\n'],
+    ['a header column after the posting columns differs on a continuation row', 'id,date,description,account,amount,tags\nJ1,2026-01-05,x,a:b,1,\nJ1,2026-01-05,x,a:c,-1,t1\nJ2,2026-01-05,x,a:b,1,t\nJ2,2026-01-05,x,a:c,-1,t\n'],
+    ['header columns between posting columns', 'account,id,amount,date,description\na:b,J1,1,2026-01-05,x\na:c,J1,-1,2026-01-06,x\na:b,J2,1,2026-01-05,y\na:c,J2,-1,,y\n'],
     ['header only', HEAD],
     ['empty file', ''],
     [

@@ -20,8 +20,8 @@ import type { Diagnostics } from '../diagnostics/types.js';
 import { SimpleRowScanner, type CsvRow } from '../io/csv.js';
 import { accountNameOk, ID_RE, parseAmount } from '../schema/fields.js';
 import { SpanIndex } from '../util/text-index.js';
-import { BIG, NO_AMOUNT, type JournalStore } from './journal-store.js';
-import { convertGroups, csvRecordReader, CsvLocator, groupConverter, groupKeyIndex, openEntityCsv, type Partial } from './parse-entity.js';
+import { BIG, NO_AMOUNT, type CsvSource, type JournalStore } from './journal-store.js';
+import { convertGroups, csvRecordReader, CsvLocator, groupConverter, groupKeyIndex, openEntityCsv, type GroupConverter, type OpenCsv, type Partial } from './parse-entity.js';
 
 const JOURNAL = journal as unknown as EntityDef;
 
@@ -32,79 +32,46 @@ export function readJournalCsv(file: string, text: string, diags: Diagnostics, s
   const keyIdx = groupKeyIndex(JOURNAL, csv, diags);
   if (keyIdx === undefined) return;
   const conv = groupConverter(JOURNAL, csv, diags, partial);
-  const col = (name: string) => csv.index.get(name) ?? -1;
+  const { index, reader } = csv;
+  const col = (name: string) => index.get(name) ?? -1;
   const iDate = col('date');
   const iDesc = col('description');
   const iAcc = col('account');
   const iAmt = col('amount');
   const iCost = col('cost');
   const iBal = col('balance');
-  let reread: ReturnType<typeof csvRecordReader> | null = null;
-  const src = store.addSource({
-    file,
-    text,
-    hasTags: csv.index.has('tags'),
-    locator: (line, offset) => new CsvLocator(csv.ref, csv.index, line, offset),
-    read: (line, offset, rows) => (reread ??= csvRecordReader(JOURNAL, file, text))(line, offset, rows),
-  });
+  const src = store.addSource(csvSource(csv, file, text));
   if (iDate < 0 || iDesc < 0 || iAcc < 0) {
     // Every entry lacks a required field: the generic converter says so for each.
     convertGroups(csv, keyIdx, conv, (rec) => store.addRecord(rec));
     return;
   }
   // Header fields that continuation rows may repeat (the key excepted).
-  const repeat = Int32Array.from(csv.cols.header.filter((h) => h !== JOURNAL.key[0]).map(col).filter((i) => i >= 0));
+  const repeat = Int32Array.from(csv.cols.header.filter((h) => h !== JOURNAL.key[0]).map(col).filter((i) => i >= 0)).sort();
   const firstStart = new Int32Array(repeat.length);
   const firstEnd = new Int32Array(repeat.length);
   const firstText: (string | null)[] = Array.from(repeat, () => null);
+  // When the header columns come first (id,date,description,account,…), a continuation row
+  // that starts with the same text as the entry's first row repeats its id and every header cell.
+  const lineCols = csv.cols.line.map(col).filter((i) => i >= 0);
+  const prefixCol = Math.min(...lineCols);
+  const usePrefix = prefixCol > keyIdx;
+  // Header columns after the prefix (repeat is sorted) are still compared one by one.
+  let tail = 0;
+  while (tail < repeat.length && repeat[tail]! < prefixCol) tail++;
 
-  const { reader } = csv;
   const sc = new SimpleRowScanner(text, reader.header.length);
   const { start, end } = sc;
   const n = text.length;
   let pos = reader.offset;
   let line = reader.line;
   reserveFor(store, text, pos, keyIdx, sc);
-
-  // The entry being read: its rows (positions; rows CsvReader read are kept), key and state.
-  let gRows = 0;
-  let gKey = '';
-  let gSlow = false;
-  let gDate = -1;
-  let gPost = 0;
-  const gOffset: number[] = [];
-  const gLine: number[] = [];
-  const gRow: (CsvRow | null)[] = [];
+  const g = new Pending(store, conv, text, src);
   // Account cells already validated, found without slicing them.
   const accounts = new SpanIndex();
   // The last date cell seen, to skip re-validating repeats.
   let lastDate = '';
   let lastDateId = -1;
-
-  const flush = () => {
-    if (gRows === 0) return;
-    if (!gSlow) store.addCsvEntry(gKey, gDate, src, gLine[0]!, gOffset[0]!);
-    else {
-      store.truncate(gPost);
-      const rows: CsvRow[] = [];
-      for (let k = 0; k < gRows; k++) rows.push(gRow[k] ?? simpleRow(text, gOffset[k]!, gLine[k]!));
-      const rec = conv.convert(rows);
-      if (rec) store.addRecord(rec);
-    }
-    gRows = 0;
-    gSlow = false;
-  };
-  const begin = (key: string) => {
-    flush();
-    gKey = key;
-    gPost = store.postings;
-  };
-  const keep = (offset: number, ln: number, row: CsvRow | null) => {
-    gOffset[gRows] = offset;
-    gLine[gRows] = ln;
-    gRow[gRows] = row;
-    gRows++;
-  };
 
   while (pos < n) {
     const kind = sc.scan(pos);
@@ -121,59 +88,70 @@ export function readJournalCsv(file: string, text: string, diags: Diagnostics, s
       line = reader.line;
       if (!row) break;
       const k = (row.cells[keyIdx] ?? '').trim();
-      if (gRows === 0 || k !== gKey) begin(k);
-      gSlow = true;
-      keep(row.offset, row.line, row);
+      if (g.rows === 0 || k !== g.key) g.begin(k);
+      g.slow = true;
+      g.keep(row.offset, row.line, row);
       continue;
     }
     const rowOffset = pos;
     const rowLine = line;
     pos = sc.next;
     line++;
-    const ks = start[keyIdx]!;
-    const ke = end[keyIdx]!;
-    const cont = gRows > 0 && ke - ks === gKey.length && text.startsWith(gKey, ks);
-    if (!cont) {
-      const raw = text.slice(ks, ke);
-      const ok = ID_RE.test(raw); // then raw needs no trimming
-      const k = ok ? raw : raw.trim();
-      if (gRows > 0 && k === gKey) {
-        keep(rowOffset, rowLine, null);
-        if (gSlow) continue;
-        if (!repeatsFirst(text, repeat, start, end, firstStart, firstEnd, firstText)) gSlow = true;
+    const prefix = g.prefix;
+    if (prefix !== null && start[prefixCol]! - rowOffset === prefix.length && text.startsWith(prefix, rowOffset)) {
+      g.keep(rowOffset, rowLine, null);
+      if (g.slow) continue;
+      if (tail < repeat.length && !repeatsFirst(text, repeat, start, end, firstStart, firstEnd, firstText, tail)) {
+        g.slow = true;
+        continue;
+      }
+    } else {
+      const ks = start[keyIdx]!;
+      const ke = end[keyIdx]!;
+      const key = g.key;
+      if (g.rows > 0 && ke - ks === key.length && text.startsWith(key, ks)) {
+        g.keep(rowOffset, rowLine, null);
+        if (g.slow) continue;
+        if (!repeatsFirst(text, repeat, start, end, firstStart, firstEnd, firstText)) g.slow = true;
       } else {
-        begin(k);
-        keep(rowOffset, rowLine, null);
-        if (!ok) gSlow = true;
-        else {
-          // Header fields come from the first row.
-          const ds = start[iDate]!;
-          const de = end[iDate]!;
-          if (de - ds === 10 && lastDateId >= 0 && text.startsWith(lastDate, ds)) gDate = lastDateId;
+        const raw = text.slice(ks, ke);
+        const ok = plainId(text, ks, ke) || ID_RE.test(raw); // then raw needs no trimming
+        const k = ok ? raw : raw.trim();
+        if (g.rows > 0 && k === key) {
+          g.keep(rowOffset, rowLine, null);
+          if (g.slow) continue;
+          if (!repeatsFirst(text, repeat, start, end, firstStart, firstEnd, firstText)) g.slow = true;
+        } else {
+          g.begin(k);
+          g.keep(rowOffset, rowLine, null);
+          if (usePrefix) g.prefix = text.slice(rowOffset, start[prefixCol]!);
+          if (!ok) g.slow = true;
           else {
-            const d = text.slice(ds, de);
-            if (parseDate(d) === d) {
-              lastDate = d;
-              lastDateId = gDate = store.dateId(d as IsoDate);
-            } else gSlow = true;
-          }
-          if (!presentText(text, start[iDesc]!, end[iDesc]!)) gSlow = true;
-          for (let r = 0; r < repeat.length; r++) {
-            firstStart[r] = start[repeat[r]!]!;
-            firstEnd[r] = end[repeat[r]!]!;
-            firstText[r] = null;
+            // Header fields come from the first row.
+            const ds = start[iDate]!;
+            const de = end[iDate]!;
+            if (de - ds === 10 && lastDateId >= 0 && text.startsWith(lastDate, ds)) g.date = lastDateId;
+            else {
+              const d = text.slice(ds, de);
+              if (parseDate(d) === d) {
+                lastDate = d;
+                lastDateId = g.date = store.dateId(d as IsoDate);
+              } else g.slow = true;
+            }
+            if (!presentText(text, start[iDesc]!, end[iDesc]!)) g.slow = true;
+            for (let r = 0; r < repeat.length; r++) {
+              firstStart[r] = start[repeat[r]!]!;
+              firstEnd[r] = end[repeat[r]!]!;
+              firstText[r] = null;
+            }
           }
         }
       }
-    } else {
-      keep(rowOffset, rowLine, null);
-      if (gSlow) continue;
-      if (!repeatsFirst(text, repeat, start, end, firstStart, firstEnd, firstText)) gSlow = true;
+      if (g.slow) continue;
     }
-    if (gSlow) continue;
     // Posting fields.
     if ((iCost >= 0 && end[iCost]! > start[iCost]!) || (iBal >= 0 && end[iBal]! > start[iBal]!)) {
-      gSlow = true;
+      g.slow = true;
       continue;
     }
     let acc = accounts.find(text, start[iAcc]!, end[iAcc]!);
@@ -181,7 +159,7 @@ export function readJournalCsv(file: string, text: string, diags: Diagnostics, s
       const name = text.slice(start[iAcc]!, end[iAcc]!);
       const known = store.knownAccount(name);
       if (known === undefined && (name === '' || name.trim() !== name || !accountNameOk(name))) {
-        gSlow = true;
+        g.slow = true;
         continue;
       }
       acc = known ?? store.accountId(name);
@@ -202,7 +180,7 @@ export function readJournalCsv(file: string, text: string, diags: Diagnostics, s
     const t = text.slice(as, ae);
     const a = t.trim() === t ? parseAmount(t) : null;
     if (!a) {
-      gSlow = true;
+      g.slow = true;
       continue;
     }
     const c = a.commodity === null ? -1 : store.commodityId(a.commodity);
@@ -210,7 +188,82 @@ export function readJournalCsv(file: string, text: string, diags: Diagnostics, s
     if (typeof raw === 'number') store.addPosting(acc, c, raw, a.qty.s, 0, rowOffset);
     else store.big.set(store.addPosting(acc, c, 0, a.qty.s, BIG, rowOffset), raw);
   }
-  flush();
+  g.flush();
+}
+
+/** The store's view of a CSV file: locators and re-reading of records. */
+function csvSource(csv: OpenCsv, file: string, text: string): CsvSource {
+  let reread: ReturnType<typeof csvRecordReader> | null = null;
+  return {
+    file,
+    text,
+    hasTags: csv.index.has('tags'),
+    locator: (line, offset) => new CsvLocator(csv.ref, csv.index, line, offset),
+    read: (line, offset, rows) => (reread ??= csvRecordReader(JOURNAL, file, text))(line, offset, rows),
+  };
+}
+
+/** The entry being read: its rows (positions; rows CsvReader read are kept), key and state. */
+class Pending {
+  rows = 0;
+  key = '';
+  /** Some row needs the generic converter: the entry is converted as a whole when it ends. */
+  slow = false;
+  date = -1;
+  /** Store posting count when the entry began (its postings are dropped if it turns slow). */
+  post = 0;
+  /** The first row's text up to its first posting column (when the header columns come first). */
+  prefix: string | null = null;
+  private readonly offset: number[] = [];
+  private readonly line: number[] = [];
+  private readonly row: (CsvRow | null)[] = [];
+
+  constructor(
+    private readonly store: JournalStore,
+    private readonly conv: GroupConverter,
+    private readonly text: string,
+    private readonly src: number,
+  ) {}
+
+  keep(offset: number, line: number, row: CsvRow | null): void {
+    this.offset[this.rows] = offset;
+    this.line[this.rows] = line;
+    this.row[this.rows] = row;
+    this.rows++;
+  }
+
+  begin(key: string): void {
+    this.flush();
+    this.key = key;
+    this.post = this.store.postings;
+    this.prefix = null;
+  }
+
+  /** Store the entry: as columns, or (slow) as the generic converter's record. */
+  flush(): void {
+    if (this.rows === 0) return;
+    const { store } = this;
+    if (!this.slow) store.addCsvEntry(this.key, this.date, this.src, this.line[0]!, this.offset[0]!);
+    else {
+      store.truncate(this.post);
+      const rows: CsvRow[] = [];
+      for (let k = 0; k < this.rows; k++) rows.push(this.row[k] ?? simpleRow(this.text, this.offset[k]!, this.line[k]!));
+      const rec = this.conv.convert(rows);
+      if (rec) store.addRecord(rec);
+    }
+    this.rows = 0;
+    this.slow = false;
+  }
+}
+
+/** An id cell of printable ASCII without space, comma or semicolon: valid, and needs no trimming (others: ID_RE decides). */
+function plainId(text: string, s: number, e: number): boolean {
+  if (e === s) return false;
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x21 || c > 0x7e || c === 0x3b) return false;
+  }
+  return true;
 }
 
 /** Reserve room for the file from its first rows: their mean length and rows per entry, plus a tenth. */
@@ -236,8 +289,8 @@ function reserveFor(store: JournalStore, text: string, from: number, keyIdx: num
  * (else the converter compares them). The first row's cell is sliced once per
  * entry, when a continuation row repeats it.
  */
-function repeatsFirst(text: string, repeat: Int32Array, start: Int32Array, end: Int32Array, firstStart: Int32Array, firstEnd: Int32Array, firstText: (string | null)[]): boolean {
-  for (let r = 0; r < repeat.length; r++) {
+function repeatsFirst(text: string, repeat: Int32Array, start: Int32Array, end: Int32Array, firstStart: Int32Array, firstEnd: Int32Array, firstText: (string | null)[], from = 0): boolean {
+  for (let r = from; r < repeat.length; r++) {
     const i = repeat[r]!;
     const s = start[i]!;
     const e = end[i]!;
