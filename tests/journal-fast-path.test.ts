@@ -47,7 +47,7 @@ function generic(text: string) {
 
 function fast(text: string) {
   const d = new Diagnostics();
-  const store = new JournalStore();
+  const store = new JournalStore('CNY');
   const rejected: AnyRecord[] = [];
   readJournalCsv(FILE, text, d, store, (r) => void rejected.push(r as AnyRecord));
   return { records: store.records().map(plain), rejected: rejected.map(plain), diags: sortDiagnostics(d.list), store };

@@ -37,7 +37,6 @@ function journalPrecision(ws: Workspace, d: Diagnostics): void {
   const def = ENTITIES.journal as unknown as EntityDef;
   const unitOf = (c: string) => ws.config.currencies.get(c);
   const units = j.commodities.map(unitOf);
-  const baseUnit = unitOf(base);
   const check = (e: number, p: number, field: string, a: Amount) => {
     const cur = a.commodity ?? base;
     const unit = unitOf(cur);
@@ -50,8 +49,7 @@ function journalPrecision(ws: Workspace, d: Diagnostics): void {
     for (let p = postStart[e]!; p < postStart[e + 1]!; p++) {
       const f = flags[p]!;
       if (!(f & NO_AMOUNT)) {
-        const c = commodity[p]!;
-        const unit = c < 0 ? baseUnit : units[c];
+        const unit = units[commodity[p]!];
         if (unit !== undefined && scale[p]! > unit) check(e, p, 'amount', j.amount(p)!);
       }
       if (f & COST) check(e, p, 'cost', j.costs.get(p)!);

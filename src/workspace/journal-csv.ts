@@ -166,14 +166,14 @@ export function readJournalCsv(file: string, text: string, diags: Diagnostics, s
       accounts.add(name, acc);
     }
     if (iAmt < 0 || end[iAmt] === start[iAmt]) {
-      store.addPosting(acc, -1, 0, 0, NO_AMOUNT, rowOffset);
+      store.addPosting(acc, 0, 0, 0, NO_AMOUNT, rowOffset);
       continue;
     }
     const as = start[iAmt]!;
     const ae = end[iAmt]!;
     const m = plainDecimal(text, as, ae);
     if (m === m) {
-      store.addPosting(acc, -1, m, decScale, 0, rowOffset);
+      store.addPosting(acc, 0, m, decScale, 0, rowOffset); // commodity 0: the base currency
       continue;
     }
     // Not a plain decimal: a commodity, or a mantissa beyond 2^53. parseAmount decides, as the schema does.
@@ -183,7 +183,7 @@ export function readJournalCsv(file: string, text: string, diags: Diagnostics, s
       g.slow = true;
       continue;
     }
-    const c = a.commodity === null ? -1 : store.commodityId(a.commodity);
+    const c = store.commodityId(a.commodity ?? store.base);
     const raw = a.qty.raw;
     if (typeof raw === 'number') store.addPosting(acc, c, raw, a.qty.s, 0, rowOffset);
     else store.big.set(store.addPosting(acc, c, 0, a.qty.s, BIG, rowOffset), raw);

@@ -8,7 +8,7 @@ const src = (line: number) => ({ loc: { file: 'j.yaml', line, col: 1 }, at: (f: 
 
 describe('JournalStore', () => {
   it('keeps records as columns: interned accounts, commodities and dates, mantissa and scale', () => {
-    const s = new JournalStore();
+    const s = new JournalStore('CNY');
     const rec = {
       id: 'J1',
       date: '2026-01-05',
@@ -25,8 +25,9 @@ describe('JournalStore', () => {
     expect(s.postings).toBe(3);
     expect(s.accounts).toEqual(['assets:usd', 'assets:bank']);
     expect([...s.account.subarray(0, 3)]).toEqual([0, 1, 0]);
-    expect(s.commodities).toEqual(['USD']);
-    expect([...s.commodity.subarray(0, 3)]).toEqual([0, -1, -1]);
+    // the base currency is commodity 0: amounts written without a commodity
+    expect(s.commodities).toEqual(['CNY', 'USD']);
+    expect([...s.commodity.subarray(0, 3)]).toEqual([1, 0, 0]);
     // 100.5 = 1005 / 10^1; the second mantissa is beyond 2^53, so it is kept as a bigint
     expect([s.mant[0], s.scale[0], s.flags[0]]).toEqual([1005, 1, 4]);
     expect(s.flags[1]).toBe(BIG);
@@ -39,11 +40,11 @@ describe('JournalStore', () => {
   });
 
   it('grows past its first capacity without losing posting ranges', () => {
-    const s = new JournalStore();
+    const s = new JournalStore('CNY');
     const d = s.dateId('2026-01-05' as IsoDate);
     // entry e has (e % 3) + 1 postings: 5,000 entries, 10,000 postings (0+1+2+… pattern: 1,2,3,1,2,3,…)
     for (let e = 0; e < 5000; e++) {
-      for (let k = 0; k <= e % 3; k++) s.addPosting(0, -1, e, 0, 0, 0);
+      for (let k = 0; k <= e % 3; k++) s.addPosting(0, 0, e, 0, 0, 0);
       s.addCsvEntry(`T${e}`, d, 0, e + 2, 0);
     }
     expect(s.size).toBe(5000);
@@ -58,8 +59,8 @@ describe('JournalStore', () => {
   });
 
   it('reserve makes room without changing what is stored', () => {
-    const s = new JournalStore();
-    s.addPosting(0, -1, 7, 2, 0, 0);
+    const s = new JournalStore('CNY');
+    s.addPosting(0, 0, 7, 2, 0, 0);
     s.addCsvEntry('A', 0, 0, 2, 0);
     s.reserve(100_000, 300_000);
     expect(s.account.length).toBeGreaterThanOrEqual(300_001);

@@ -7,8 +7,9 @@
  * (`ws.data.journal`) are rebuilt from the rows only when a command asks.
  *
  *   entry e    ids[e], date[e] → dates, postings [postStart[e], postStart[e + 1])
- *   posting p  account[p] → accounts, commodity[p] → commodities (−1: none, the
- *              base currency), amount = mant[p] / 10^scale[p] (or big.get(p)),
+ *   posting p  account[p] → accounts, commodity[p] → commodities (an amount
+ *              written without one is in the base currency, commodity 0),
+ *              amount = mant[p] / 10^scale[p] (or big.get(p)),
  *              flags[p]: NO_AMOUNT | BIG | COST | BALANCE
  */
 import { Dec } from '../domain/decimal.js';
@@ -82,6 +83,10 @@ export class JournalStore {
   readonly balances = new Map<number, Amount>();
 
   private all: AnyRecord[] | null = null;
+
+  constructor(readonly base: string) {
+    this.commodityId(base);
+  }
 
   accountId(name: string): number {
     let id = this.accountIds.get(name);
@@ -204,14 +209,14 @@ export class JournalStore {
       let flags = (cost ? COST : 0) | (bal ? BALANCE : 0);
       let mant = 0;
       let scale = 0;
-      let commodity = -1;
+      let commodity = 0;
       if (!amt) flags |= NO_AMOUNT;
       else {
         const m = amt.qty.raw;
         if (typeof m === 'bigint') flags |= BIG;
         else mant = m;
         scale = amt.qty.s;
-        if (amt.commodity !== null) commodity = this.commodityId(amt.commodity);
+        commodity = this.commodityId(amt.commodity ?? this.base);
       }
       const i = this.addPosting(this.accountId(p.account as string), commodity, mant, scale, flags, 0);
       if (flags & BIG) this.big.set(i, amt!.qty.raw as bigint);
@@ -222,12 +227,11 @@ export class JournalStore {
     this.recs.set(e, rec);
   }
 
-  /** The amount of posting p (undefined when it has none). */
+  /** The amount of posting p (undefined when it has none); its commodity is the base currency when none was written. */
   amount(p: number): Amount | undefined {
     const f = this.flags[p]!;
     if (f & NO_AMOUNT) return undefined;
-    const c = this.commodity[p]!;
-    return { qty: this.dec(p), commodity: c < 0 ? null : this.commodities[c]! };
+    return { qty: this.dec(p), commodity: this.commodities[this.commodity[p]!]! };
   }
 
   /** The quantity of posting p as a Dec (zero when it has no amount). */

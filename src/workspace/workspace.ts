@@ -71,7 +71,7 @@ export function buildWorkspace(root: string, configText: string | null, files: r
   for (const key of Object.keys(ENTITIES) as EntityKey[]) data[key] = [];
   const present = new Set<EntityKey>();
   const rejected = new Map<EntityKey, AnyRecord[]>();
-  const journal = new JournalStore();
+  const journal = new JournalStore(config.base_currency);
   Object.defineProperty(data, 'journal', { enumerable: true, get: () => journal.records() });
   for (const f of files) {
     sources.set(f.path, f.text);

@@ -109,14 +109,18 @@ function buildTable(j: JournalStore, docs: readonly Txn[], base: string): Postin
   const order = new Int32Array(N);
   for (let i = 0; i < N; i++) order[at[key[i]!]!++] = i;
 
-  // Entries with an amount-less posting (rare): their inferred postings.
+  // Entries whose postings are not all plain (no amount, a bigint, a cost or an assertion): rare, posted one by one.
+  const special = new Uint8Array(E);
   const inferred = new Map<number, Inferred[]>();
   let elided = 0;
   let extra = 0;
   for (let p = 0; p < j.postings; p++) {
-    if (!(j.flags[p]! & NO_AMOUNT)) continue;
-    elided++;
+    const f = j.flags[p]!;
+    if (f === 0) continue;
     const e = j.entryOf(p);
+    special[e] = 1;
+    if (!(f & NO_AMOUNT)) continue;
+    elided++;
     if (inferred.has(e)) continue;
     const inf = inferredPostings(j, e, base);
     inferred.set(e, inf);
@@ -137,6 +141,7 @@ function buildTable(j: JournalStore, docs: readonly Txn[], base: string): Postin
     }
     return id;
   };
+  // The store's commodities (the base currency first) keep their indexes.
   const commodityNames = [...j.commodities];
   const commodityIds = new Map<string, number>(commodityNames.map((c, i) => [c, i]));
   const commodityId = (c: string) => {
@@ -148,16 +153,9 @@ function buildTable(j: JournalStore, docs: readonly Txn[], base: string): Postin
     }
     return id;
   };
-  const baseId = commodityId(base);
 
   const t = new Table(j, docs, base, N, P, dates, accountNames, commodityNames);
-  const { start, date, ref, account, commodity, mant, scale, srcRef } = t;
-  const { big, balance, docPosting } = t;
-  const sAccount = j.account;
-  const sCommodity = j.commodity;
-  const sMant = j.mant;
-  const sScale = j.scale;
-  const sFlags = j.flags;
+  const { start, date, ref, account, commodity, mant, scale, big, balance, srcOf, docPosting } = t;
   const put = (q: number, acc: number, com: number, d: Dec) => {
     account[q] = acc;
     commodity[q] = com;
@@ -169,6 +167,19 @@ function buildTable(j: JournalStore, docs: readonly Txn[], base: string): Postin
     }
     scale[q] = d.s;
   };
+  // Plain journal entries that follow each other in the store and in ledger order are copied as one block.
+  let runFrom = 0;
+  let runTo = 0;
+  let runAt = 0;
+  const copyRun = () => {
+    if (runTo > runFrom) {
+      account.set(j.account.subarray(runFrom, runTo), runAt);
+      commodity.set(j.commodity.subarray(runFrom, runTo), runAt);
+      mant.set(j.mant.subarray(runFrom, runTo), runAt);
+      scale.set(j.scale.subarray(runFrom, runTo), runAt);
+    }
+    runFrom = runTo = 0;
+  };
   let q = 0;
   for (let i = 0; i < N; i++) {
     const x = order[i]!;
@@ -176,37 +187,40 @@ function buildTable(j: JournalStore, docs: readonly Txn[], base: string): Postin
     if (x < E) {
       date[i] = entryRank[j.date[x]!]!;
       ref[i] = x;
+      const p0 = j.postStart[x]!;
       const p1 = j.postStart[x + 1]!;
-      for (let p = j.postStart[x]!; p < p1; p++) {
-        const f = sFlags[p]!;
-        if (f === 0) {
-          account[q] = sAccount[p]!;
-          const c = sCommodity[p]!;
-          commodity[q] = c < 0 ? baseId : c;
-          mant[q] = sMant[p]!;
-          scale[q] = sScale[p]!;
-          srcRef[q++] = p;
-          continue;
+      if (!special[x]) {
+        if (p0 !== runTo || runTo === runFrom) {
+          copyRun();
+          runFrom = runTo = p0;
+          runAt = q;
         }
+        runTo = p1;
+        q += p1 - p0;
+        continue;
+      }
+      copyRun();
+      for (let p = p0; p < p1; p++) {
+        const f = j.flags[p]!;
         if (f & NO_AMOUNT) continue;
-        const c = sCommodity[p]!;
-        put(q, sAccount[p]!, c < 0 ? baseId : c, j.dec(p));
+        put(q, j.account[p]!, j.commodity[p]!, j.dec(p));
         if (f & COST) {
           const cost = j.costs.get(p)!;
           t.cost.set(q, { amount: cost.qty, commodity: cost.commodity ?? base });
         }
         if (f & BALANCE) balance.set(q, j.balances.get(p)!.qty);
-        srcRef[q++] = p;
+        srcOf.set(q++, p);
       }
       const inf = inferred.get(x);
       if (inf) {
         for (const ip of inf) {
-          put(q, sAccount[ip.p]!, commodityId(ip.commodity), ip.amount);
+          put(q, j.account[ip.p]!, commodityId(ip.commodity), ip.amount);
           if (ip.balance) balance.set(q, ip.balance);
-          srcRef[q++] = ip.p;
+          srcOf.set(q++, ip.p);
         }
       }
     } else {
+      copyRun();
       const k = x - E;
       const d = docs[k]!;
       date[i] = rank.get(d.date)!;
@@ -216,10 +230,11 @@ function buildTable(j: JournalStore, docs: readonly Txn[], base: string): Postin
         if (p.balance) balance.set(q, p.balance);
         if (p.cost) t.cost.set(q, p.cost);
         docPosting.push(p);
-        srcRef[q++] = -docPosting.length;
+        srcOf.set(q++, -docPosting.length);
       }
     }
   }
+  copyRun();
   start[N] = q;
   return t;
 }
@@ -233,8 +248,12 @@ class Table implements PostingTable {
   readonly commodity: Int32Array;
   readonly mant: Float64Array;
   readonly scale: Uint8Array;
-  /** Journal posting index, or −(k + 1) for document posting k. */
-  readonly srcRef: Int32Array;
+  /**
+   * Where postings not copied with their entry come from: journal posting
+   * index, or −(k + 1) for document posting k. A posting of a plain entry is
+   * the entry's first store posting plus its offset in the transaction.
+   */
+  readonly srcOf = new Map<number, number>();
   readonly big = new Map<number, bigint>();
   readonly balance = new Map<number, Dec>();
   readonly cost = new Map<number, { amount: Dec; commodity: string }>();
@@ -256,7 +275,6 @@ class Table implements PostingTable {
     this.commodity = new Int32Array(postings);
     this.mant = new Float64Array(postings);
     this.scale = new Uint8Array(postings);
-    this.srcRef = new Int32Array(postings);
   }
   amount(p: number): Dec {
     return tableAmount(this, p);
@@ -270,13 +288,28 @@ class Table implements PostingTable {
     return r >= 0 ? this.j.tags(r) : this.docs[-r - 1]!.tags;
   }
   src(p: number): Locator {
-    const r = this.srcRef[p]!;
+    let r = this.srcOf.get(p);
+    if (r === undefined) {
+      const t = this.txnOf(p);
+      r = this.j.postStart[this.ref[t]!]! + (p - this.start[t]!);
+    }
     if (r < 0) return this.docPosting[-r - 1]!.src;
     return this.j.postingSrc(this.j.entryOf(r), r);
   }
   txn(t: number): Txn {
     const r = this.ref[t]!;
     return r >= 0 ? journalTxn(this.j.record(r), this.base) : this.docs[-r - 1]!;
+  }
+  /** The transaction whose postings include p (binary search). */
+  private txnOf(p: number): number {
+    let lo = 0;
+    let hi = this.txnCount - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.start[mid]! <= p) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
   }
 }
 
