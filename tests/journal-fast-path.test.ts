@@ -10,6 +10,7 @@ import { ENTITIES } from '../src/domain/entities/index.js';
 import type { EntityDef } from '../src/domain/entity.js';
 import { Diagnostics, sortDiagnostics } from '../src/diagnostics/types.js';
 import { readJournalCsv } from '../src/workspace/journal-csv.js';
+import { hashString } from '../src/util/text-index.js';
 import { JournalStore } from '../src/workspace/journal-store.js';
 import { parseEntityFile, type AnyRecord } from '../src/workspace/parse-entity.js';
 
@@ -68,6 +69,7 @@ describe('fast journal CSV reader = generic converter', () => {
     const s = f.store;
     expect(s.size).toBe(2);
     expect(s.ids).toEqual(['J1', 'J2']);
+    expect([...s.idHash.subarray(0, 2)]).toEqual([hashString('J1') | 0, hashString('J2') | 0]); // hashed while reading
     expect([...s.entrySource.subarray(0, 2)]).toEqual([0, 0]); // both kept as positions
     expect(s.postings).toBe(4);
     // amounts: 1200.00 = 120000 / 10^2; 99.5 = 995 / 10^1; the last has none
@@ -178,6 +180,7 @@ describe('fast journal CSV reader = generic converter', () => {
       }
       if (rnd() < 0.2) text = text.replace(/\r?\n$/, '');
       const { store } = same(text);
+      for (let e = 0; e < store.size; e++) expect(store.idHash[e]).toBe(hashString(store.ids[e]!) | 0);
       for (let e = 0; e < store.size; e++) if (store.entrySource[e]! >= 0) columns++;
       else records++;
     }

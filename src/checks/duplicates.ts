@@ -54,7 +54,7 @@ function journalKeyed(j: JournalStore): Keyed[] {
 /** Duplicate journal ids, straight from the columns (the common case: no rejected entry to merge in by position). */
 function journalIds(def: EntityDef, j: JournalStore, d: Diagnostics): void {
   const { ids } = j;
-  const first = firstOccurrences(ids, j.size);
+  const first = firstOccurrences(ids, j.size, j.idHash);
   for (let e = 0; e < j.size; e++) {
     const f = first[e]!;
     if (f !== e) duplicate(d, def, { id: ids[e], src: j.entrySrc(e) }, { id: ids[f], src: j.entrySrc(f) });

@@ -15,8 +15,10 @@ export function hashString(s: string): number {
 /**
  * For each of the first n keys, the index of the first key equal to it (its
  * own index when it is the first). Duplicate detection without a Map.
+ * `hashes`, when given, must be hashString of each key (computed by a reader
+ * that walked the characters anyway).
  */
-export function firstOccurrences(keys: readonly string[], n: number = keys.length): Int32Array {
+export function firstOccurrences(keys: readonly string[], n: number = keys.length, hashes?: Int32Array): Int32Array {
   let cap = 16;
   while (cap < n * 2) cap *= 2;
   const mask = cap - 1;
@@ -24,7 +26,7 @@ export function firstOccurrences(keys: readonly string[], n: number = keys.lengt
   const out = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const k = keys[i]!;
-    let at = hashString(k) & mask;
+    let at = (hashes ? hashes[i]! : hashString(k)) & mask;
     for (;;) {
       const j = table[at]!;
       if (j < 0) {

@@ -19,7 +19,7 @@ import type { EntityDef } from '../domain/entity.js';
 import type { Diagnostics } from '../diagnostics/types.js';
 import { SimpleRowScanner, type CsvRow } from '../io/csv.js';
 import { accountNameOk, ID_RE, parseAmount } from '../schema/fields.js';
-import { SpanIndex } from '../util/text-index.js';
+import { hashString, SpanIndex } from '../util/text-index.js';
 import { BIG, NO_AMOUNT, type CsvSource, type JournalStore } from './journal-store.js';
 import { convertGroups, csvRecordReader, CsvLocator, groupConverter, groupKeyIndex, openEntityCsv, type GroupConverter, type OpenCsv, type Partial } from './parse-entity.js';
 
@@ -88,7 +88,7 @@ export function readJournalCsv(file: string, text: string, diags: Diagnostics, s
       line = reader.line;
       if (!row) break;
       const k = (row.cells[keyIdx] ?? '').trim();
-      if (g.rows === 0 || k !== g.key) g.begin(k);
+      if (g.rows === 0 || k !== g.key) g.begin(k, 0); // a CsvReader row: the entry is converted generically
       g.slow = true;
       g.keep(row.offset, row.line, row);
       continue;
@@ -115,14 +115,15 @@ export function readJournalCsv(file: string, text: string, diags: Diagnostics, s
         if (!repeatsFirst(text, repeat, start, end, firstStart, firstEnd, firstText)) g.slow = true;
       } else {
         const raw = text.slice(ks, ke);
-        const ok = plainId(text, ks, ke) || ID_RE.test(raw); // then raw needs no trimming
+        const plain = plainId(text, ks, ke);
+        const ok = plain || ID_RE.test(raw); // then raw needs no trimming
         const k = ok ? raw : raw.trim();
         if (g.rows > 0 && k === key) {
           g.keep(rowOffset, rowLine, null);
           if (g.slow) continue;
           if (!repeatsFirst(text, repeat, start, end, firstStart, firstEnd, firstText)) g.slow = true;
         } else {
-          g.begin(k);
+          g.begin(k, plain ? idHash : hashString(k));
           g.keep(rowOffset, rowLine, null);
           if (usePrefix) g.prefix = text.slice(rowOffset, start[prefixCol]!);
           if (!ok) g.slow = true;
@@ -207,6 +208,8 @@ function csvSource(csv: OpenCsv, file: string, text: string): CsvSource {
 class Pending {
   rows = 0;
   key = '';
+  /** hashString(key), for the store (entries kept as columns only). */
+  hash = 0;
   /** Some row needs the generic converter: the entry is converted as a whole when it ends. */
   slow = false;
   date = -1;
@@ -232,9 +235,10 @@ class Pending {
     this.rows++;
   }
 
-  begin(key: string): void {
+  begin(key: string, hash: number): void {
     this.flush();
     this.key = key;
+    this.hash = hash;
     this.post = this.store.postings;
     this.prefix = null;
   }
@@ -243,7 +247,7 @@ class Pending {
   flush(): void {
     if (this.rows === 0) return;
     const { store } = this;
-    if (!this.slow) store.addCsvEntry(this.key, this.date, this.src, this.line[0]!, this.offset[0]!);
+    if (!this.slow) store.addCsvEntry(this.key, this.hash, this.date, this.src, this.line[0]!, this.offset[0]!);
     else {
       store.truncate(this.post);
       const rows: CsvRow[] = [];
@@ -256,13 +260,22 @@ class Pending {
   }
 }
 
-/** An id cell of printable ASCII without space, comma or semicolon: valid, and needs no trimming (others: ID_RE decides). */
+/** hashString of the last id plainId accepted. */
+let idHash = 0;
+
+/**
+ * An id cell of printable ASCII without space, comma or semicolon: valid, and
+ * needs no trimming (others: ID_RE decides). Sets idHash (FNV-1a, as hashString).
+ */
 function plainId(text: string, s: number, e: number): boolean {
   if (e === s) return false;
+  let h = 0x811c9dc5;
   for (let i = s; i < e; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x21 || c > 0x7e || c === 0x3b) return false;
+    h = Math.imul(h ^ c, 0x01000193);
   }
+  idHash = h;
   return true;
 }
 

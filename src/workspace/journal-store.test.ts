@@ -3,6 +3,7 @@ import { Dec } from '../domain/decimal.js';
 import type { IsoDate } from '../domain/dates.js';
 import { BIG, JournalStore, NO_AMOUNT } from './journal-store.js';
 import type { AnyRecord } from './parse-entity.js';
+import { hashString } from '../util/text-index.js';
 
 const src = (line: number) => ({ loc: { file: 'j.yaml', line, col: 1 }, at: (f: string) => ({ file: 'j.yaml', line, col: f.length }) });
 
@@ -36,6 +37,7 @@ describe('JournalStore', () => {
     expect(s.amount(2)).toBeUndefined();
     expect(s.amount(0)).toEqual({ qty: Dec.of('100.5'), commodity: 'USD' });
     expect(s.record(0)).toBe(rec);
+    expect(s.idHash[0]).toBe(hashString('J1') | 0);
     expect(s.postingSrc(0, 2).loc.line).toBe(4);
   });
 
@@ -45,7 +47,7 @@ describe('JournalStore', () => {
     // entry e has (e % 3) + 1 postings: 5,000 entries, 10,000 postings (0+1+2+… pattern: 1,2,3,1,2,3,…)
     for (let e = 0; e < 5000; e++) {
       for (let k = 0; k <= e % 3; k++) s.addPosting(0, 0, e, 0, 0, 0);
-      s.addCsvEntry(`T${e}`, d, 0, e + 2, 0);
+      s.addCsvEntry(`T${e}`, hashString(`T${e}`), d, 0, e + 2, 0);
     }
     expect(s.size).toBe(5000);
     expect(s.postings).toBe(1667 * 1 + 1667 * 2 + 1666 * 3);
@@ -61,7 +63,7 @@ describe('JournalStore', () => {
   it('reserve makes room without changing what is stored', () => {
     const s = new JournalStore('CNY');
     s.addPosting(0, 0, 7, 2, 0, 0);
-    s.addCsvEntry('A', 0, 0, 2, 0);
+    s.addCsvEntry('A', hashString('A'), 0, 0, 2, 0);
     s.reserve(100_000, 300_000);
     expect(s.account.length).toBeGreaterThanOrEqual(300_001);
     expect(s.date.length).toBeGreaterThanOrEqual(100_001);

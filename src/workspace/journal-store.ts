@@ -16,6 +16,7 @@ import { Dec } from '../domain/decimal.js';
 import type { IsoDate } from '../domain/dates.js';
 import type { Amount } from '../schema/fields.js';
 import type { Locator } from '../schema/record.js';
+import { hashString } from '../util/text-index.js';
 import type { AnyRecord } from './parse-entity.js';
 
 /** The posting has no amount: it takes what balances the entry. */
@@ -60,6 +61,8 @@ export class JournalStore {
   /** Number of entries. */
   size = 0;
   readonly ids: string[] = [];
+  /** hashString of each id (for the duplicate check). */
+  idHash = new Int32Array(1024);
   date = new Int32Array(1024);
   postStart = new Int32Array(1025);
   /** Index in `sources`, or −1 for an entry kept as a record. */
@@ -129,6 +132,7 @@ export class JournalStore {
   reserve(entries: number, postings: number): void {
     const e = this.size + entries;
     if (e > this.date.length) {
+      this.idHash = grow(this.idHash, e);
       this.date = grow(this.date, e);
       this.entrySource = grow(this.entrySource, e);
       this.entryLine = grow(this.entryLine, e);
@@ -174,10 +178,11 @@ export class JournalStore {
     this.postings = n;
   }
 
-  private addEntry(id: string, date: number, source: number, line: number, offset: number): number {
+  private addEntry(id: string, idHash: number, date: number, source: number, line: number, offset: number): number {
     const e = this.size;
     if (e === this.date.length) {
       const n = e + 1;
+      this.idHash = grow(this.idHash, n);
       this.date = grow(this.date, n);
       this.entrySource = grow(this.entrySource, n);
       this.entryLine = grow(this.entryLine, n);
@@ -185,6 +190,7 @@ export class JournalStore {
     }
     if (e + 1 === this.postStart.length) this.postStart = grow(this.postStart, e + 2);
     this.ids.push(id);
+    this.idHash[e] = idHash;
     this.date[e] = date;
     this.entrySource[e] = source;
     this.entryLine[e] = line;
@@ -195,9 +201,9 @@ export class JournalStore {
     return e;
   }
 
-  /** Close the entry whose postings were just added, kept as the position of its rows. */
-  addCsvEntry(id: string, date: number, source: number, line: number, offset: number): void {
-    this.addEntry(id, date, source, line, offset);
+  /** Close the entry whose postings were just added, kept as the position of its rows (idHash: hashString(id)). */
+  addCsvEntry(id: string, idHash: number, date: number, source: number, line: number, offset: number): void {
+    this.addEntry(id, idHash, date, source, line, offset);
   }
 
   /** Add a converted record (YAML, or CSV rows that needed the generic converter). */
@@ -223,7 +229,8 @@ export class JournalStore {
       if (cost) this.costs.set(i, cost);
       if (bal) this.balances.set(i, bal);
     }
-    const e = this.addEntry(rec.id as string, this.dateId(rec.date as IsoDate), -1, 0, 0);
+    const id = rec.id as string;
+    const e = this.addEntry(id, hashString(id), this.dateId(rec.date as IsoDate), -1, 0, 0);
     this.recs.set(e, rec);
   }
 
