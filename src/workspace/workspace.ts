@@ -101,7 +101,7 @@ export function buildWorkspace(root: string, configText: string | null, files: r
     }
     if (parsed.rejected.length) {
       const rj = rejected.get(f.entity) ?? [];
-      rj.push(...parsed.rejected);
+      for (const r of parsed.rejected) rj.push(r); // not push(...list): a huge list overflows the stack
       rejected.set(f.entity, rj);
     }
   }
