@@ -155,17 +155,18 @@ function buildTable(j: JournalStore, docs: readonly Txn[], base: string): Postin
   };
 
   const t = new Table(j, docs, base, N, P, dates, accountNames, commodityNames);
-  const { start, date, ref, account, commodity, mant, scale, big, balance, srcOf, docPosting } = t;
+  const { start, date, ref, account, commodity, mant, scale, wide, balance, srcOf, docPosting } = t;
   const put = (q: number, acc: number, com: number, d: Dec) => {
     account[q] = acc;
     commodity[q] = com;
     const m = d.raw;
-    if (typeof m === 'number') mant[q] = m;
-    else {
+    if (typeof m === 'number' && d.s <= 255) {
+      mant[q] = m;
+      scale[q] = d.s;
+    } else {
       mant[q] = NaN;
-      big.set(q, m);
+      wide.set(q, d);
     }
-    scale[q] = d.s;
   };
   // Plain journal entries that follow each other in the store and in ledger order are copied as one block.
   let runFrom = 0;
@@ -254,7 +255,7 @@ class Table implements PostingTable {
    * the entry's first store posting plus its offset in the transaction.
    */
   readonly srcOf = new Map<number, number>();
-  readonly big = new Map<number, bigint>();
+  readonly wide = new Map<number, Dec>();
   readonly balance = new Map<number, Dec>();
   readonly cost = new Map<number, { amount: Dec; commodity: string }>();
   readonly docPosting: Posting[] = [];

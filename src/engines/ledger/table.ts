@@ -7,7 +7,7 @@
  *   transaction t   postings [start[t], start[t + 1]), date dates[date[t]]
  *                   (dates sorted, so comparing indexes compares dates)
  *   posting p       accountNames[account[p]], commodityNames[commodity[p]],
- *                   amount = mant[p] / 10^scale[p] (mant NaN: big.get(p))
+ *                   amount = mant[p] / 10^scale[p] (mant NaN: wide.get(p))
  */
 import { Dec } from '../../domain/decimal.js';
 import type { IsoDate } from '../../domain/dates.js';
@@ -25,7 +25,8 @@ export interface PostingTable {
   readonly commodity: Int32Array;
   readonly mant: Float64Array;
   readonly scale: Uint8Array;
-  readonly big: ReadonlyMap<number, bigint>;
+  /** Amounts that are not a safe mantissa with a scale up to 255 (mant is NaN for them). */
+  readonly wide: ReadonlyMap<number, Dec>;
   /** Balance assertions (the account's balance after the posting), by posting. */
   readonly balance: ReadonlyMap<number, Dec>;
   /** The amount of posting p. */
@@ -53,7 +54,7 @@ export function dateIndex(dates: readonly IsoDate[], d: IsoDate): number {
 }
 
 /** amount of a table posting as a Dec. */
-export function tableAmount(t: Pick<PostingTable, 'mant' | 'scale' | 'big'>, p: number): Dec {
+export function tableAmount(t: Pick<PostingTable, 'mant' | 'scale' | 'wide'>, p: number): Dec {
   const m = t.mant[p]!;
-  return new Dec(m === m ? m : t.big.get(p)!, t.scale[p]!);
+  return m === m ? new Dec(m, t.scale[p]!) : t.wide.get(p)!;
 }
