@@ -85,6 +85,7 @@ describe('fast journal CSV reader = generic converter', () => {
   const cases: [string, string][] = [
     ['bad amount', HEAD + 'J1,2026-01-05,rent,expenses:rent,12O0\nJ1,2026-01-05,rent,assets:bank,-1200\n'],
     ['unbalanced entry is still read', HEAD + 'J1,2026-01-05,rent,expenses:rent,1\nJ1,2026-01-05,rent,assets:bank,-2\n'],
+    ['empty date on the first entry', HEAD + 'J1,,rent,expenses:rent,1\nJ1,,rent,assets:bank,-1\nJ2,2026-01-05,x,a:b,0\n'],
     ['bad date', HEAD + 'J1,2026-02-30,rent,expenses:rent,1\nJ1,2026-02-30,rent,assets:bank,-1\n'],
     ['date written another way', HEAD + 'J1,2026/2/3,rent,expenses:rent,1\nJ1,,rent,assets:bank,-1\n'],
     ['missing description', HEAD + 'J1,2026-01-05,,expenses:rent,1\nJ1,2026-01-05,,assets:bank,-1\n'],

@@ -98,7 +98,8 @@ export function readJournalCsv(file: string, text: string, diags: Diagnostics, s
     pos = sc.next;
     line++;
     const prefix = g.prefix;
-    if (prefix !== null && start[prefixCol]! - rowOffset === prefix.length && text.startsWith(prefix, rowOffset)) {
+    // (slice and === compare faster than startsWith here: a slice of 13 or more characters is a view, not a copy)
+    if (prefix !== null && start[prefixCol]! - rowOffset === prefix.length && text.slice(rowOffset, start[prefixCol]!) === prefix) {
       g.keep(rowOffset, rowLine, null);
       if (g.slow) continue;
       if (tail < repeat.length && !repeatsFirst(text, repeat, start, end, firstStart, firstEnd, firstText, tail)) {
@@ -131,9 +132,9 @@ export function readJournalCsv(file: string, text: string, diags: Diagnostics, s
             // Header fields come from the first row.
             const ds = start[iDate]!;
             const de = end[iDate]!;
-            if (de - ds === 10 && lastDateId >= 0 && text.startsWith(lastDate, ds)) g.date = lastDateId;
+            const d = text.slice(ds, de);
+            if (lastDateId >= 0 && d === lastDate) g.date = lastDateId;
             else {
-              const d = text.slice(ds, de);
               if (parseDate(d) === d) {
                 lastDate = d;
                 lastDateId = g.date = store.dateId(d as IsoDate);
