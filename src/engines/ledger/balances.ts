@@ -1,7 +1,7 @@
 /**
  * Summing postings per account and commodity, exactly, without allocating a
- * Dec per addition: a Sum keeps a mutable mantissa (number while safe,
- * bigint beyond) at a fixed scale per commodity.
+ * Dec per addition: SlotSums keeps a mutable mantissa (number while safe, a
+ * Dec beyond) per (account × commodity) slot.
  */
 import { Dec } from '../../domain/decimal.js';
 
@@ -33,38 +33,7 @@ export function negate(a: Amounts): Amounts {
   return out;
 }
 
-/**
- * Per-account sums: account → commodity → mutable accumulator. One call per
- * posting; no allocation when the account and commodity are known.
- */
-export class AccountSums {
-  private readonly sums = new Map<string, Map<string, Acc>>();
-
-  add(account: string, commodity: string, amount: Dec): void {
-    let per = this.sums.get(account);
-    if (!per) this.sums.set(account, (per = new Map()));
-    let acc = per.get(commodity);
-    if (!acc) per.set(commodity, (acc = new Acc()));
-    acc.add(amount);
-  }
-
-  accounts(): IterableIterator<string> {
-    return this.sums.keys();
-  }
-
-  get(account: string): Amounts {
-    const out: Amounts = new Map();
-    const per = this.sums.get(account);
-    if (per) for (const [c, acc] of per) out.set(c, acc.value());
-    return out;
-  }
-
-  has(account: string): boolean {
-    return this.sums.has(account);
-  }
-}
-
-/** A mutable exact accumulator. */
+/** A mutable exact accumulator fed Dec by Dec (the reference SlotSums is tested against). */
 export class Acc {
   private m: number | bigint = 0;
   private s = 0;
