@@ -37,8 +37,13 @@ export const accounts: Check = {
       const g = didYouMean(name, idx.keys());
       d.push('unknown-ref', loc, `${what()} uses account "${name}", which is not in the chart of accounts`, g ? `did you mean "${g}"?` : `add ${name} to ${ws.files.get('accounts')?.[0] ?? 'finance/accounts.yaml'}`);
     };
-    for (const e of ws.data.journal as unknown as AnyRecord[]) {
-      for (const p of e.postings as AnyRecord[]) check(p.account as string, () => p.src.at('account'), () => `journal entry ${e.id as string}`);
+    const j = ws.journal;
+    const known = j.accounts.map((a) => idx.has(a));
+    const { account, postStart } = j;
+    for (let e = 0; e < j.size; e++) {
+      for (let p = postStart[e]!; p < postStart[e + 1]!; p++) {
+        if (!known[account[p]!]) check(j.accounts[account[p]!]!, () => j.postingSrc(e, p).at('account'), () => `journal entry ${j.ids[e]!}`);
+      }
     }
     for (const a of ws.data.assertions as unknown as AnyRecord[]) check(a.account as string, () => a.src.at('account'), () => `balance assertion of ${a.date as string}`);
     const usesDocs = ['invoices', 'bills', 'payments', 'credit-notes'].some((k) => ws.present.has(k as 'invoices'));

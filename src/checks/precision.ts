@@ -1,5 +1,11 @@
 import type { Dec } from '../domain/decimal.js';
 import type { Amount } from '../schema/fields.js';
+import { ENTITIES } from '../domain/entities/index.js';
+import type { EntityDef } from '../domain/entity.js';
+import type { Diagnostics } from '../diagnostics/types.js';
+import { BALANCE, COST, NO_AMOUNT } from '../workspace/journal-store.js';
+import type { AnyRecord } from '../workspace/parse-entity.js';
+import type { Workspace } from '../workspace/workspace.js';
 import type { Check } from './check.js';
 import { forFields, label, type FieldSelector } from './walk.js';
 
@@ -18,14 +24,36 @@ export const precision: Check = {
         if (unit !== undefined && x.normalize().s > unit) {
           d.push('too-precise', v.holder.src.at(v.field), `${v.field} ${x.toString()} of ${label(v.def, v.record)} has more than ${unit} decimal${unit === 1 ? '' : 's'} for ${cur}`, `round it to ${x.toFixed(unit)} or check the value`);
         }
-      } else if (v.spec.kind === 'amount' && v.entity === 'journal') {
-        const a = v.value as Amount;
-        const cur = a.commodity ?? base;
-        const unit = ws.config.currencies.get(cur);
-        if (unit !== undefined && a.qty.normalize().s > unit) {
-          d.push('too-precise', v.holder.src.at(v.field), `${v.field} ${a.qty.toString()} ${cur} of ${label(v.def, v.record)} has more than ${unit} decimal${unit === 1 ? '' : 's'}`, `round it to ${a.qty.toFixed(unit)}`);
-        }
       }
-    });
+    }, 'journal');
+    journalPrecision(ws, d);
   },
 };
+
+/** Journal amounts, costs and balance assertions, from the columns: only amounts with more decimals than their currency's are looked at closely. */
+function journalPrecision(ws: Workspace, d: Diagnostics): void {
+  const j = ws.journal;
+  const base = ws.config.base_currency;
+  const def = ENTITIES.journal as unknown as EntityDef;
+  const unitOf = (c: string) => ws.config.currencies.get(c);
+  const units = j.commodities.map(unitOf);
+  const check = (e: number, p: number, field: string, a: Amount) => {
+    const cur = a.commodity ?? base;
+    const unit = unitOf(cur);
+    if (unit !== undefined && a.qty.normalize().s > unit) {
+      d.push('too-precise', j.postingSrc(e, p).at(field), `${field} ${a.qty.toString()} ${cur} of ${label(def, { id: j.ids[e] } as unknown as AnyRecord)} has more than ${unit} decimal${unit === 1 ? '' : 's'}`, `round it to ${a.qty.toFixed(unit)}`);
+    }
+  };
+  const { flags, scale, commodity, postStart } = j;
+  for (let e = 0; e < j.size; e++) {
+    for (let p = postStart[e]!; p < postStart[e + 1]!; p++) {
+      const f = flags[p]!;
+      if (!(f & NO_AMOUNT)) {
+        const unit = units[commodity[p]!];
+        if (unit !== undefined && scale[p]! > unit) check(e, p, 'amount', j.amount(p)!);
+      }
+      if (f & COST) check(e, p, 'cost', j.costs.get(p)!);
+      if (f & BALANCE) check(e, p, 'balance', j.balances.get(p)!);
+    }
+  }
+}

@@ -51,9 +51,10 @@ function planFor(fields: FieldMap, select: FieldSelector): Plan | null {
  * without selected fields cost nothing. The visit object is reused from one
  * call to the next (no allocation per value): callbacks must not keep it.
  */
-export function forFields(ws: Workspace, select: FieldSelector, cb: (v: Visit) => void): void {
+export function forFields(ws: Workspace, select: FieldSelector, cb: (v: Visit) => void, except?: EntityKey): void {
   const visit: { -readonly [K in keyof Visit]: Visit[K] } = { entity: 'customers', def: ENTITIES.customers as unknown as EntityDef, record: null as unknown as AnyRecord, holder: null as unknown as AnyRecord, field: '', spec: null as unknown as Field, value: undefined };
   for (const key of Object.keys(ENTITIES) as EntityKey[]) {
+    if (key === except) continue; // the caller reads that entity another way (the journal, from its columns)
     const def = ENTITIES[key] as unknown as EntityDef;
     const plan = planFor(def.fields, select);
     if (!plan) continue;

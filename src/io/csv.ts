@@ -41,7 +41,7 @@ export class CsvReader implements CsvText {
   readonly header: string[];
   readonly headerLine: number;
   private i: number;
-  private line = 1;
+  private lineNo = 1;
   private lineStart: number;
 
   constructor(
@@ -64,6 +64,21 @@ export class CsvReader implements CsvText {
     }
   }
 
+  /** Offset where the next row starts. */
+  get offset(): number {
+    return this.i;
+  }
+  /** Line number of the next row. */
+  get line(): number {
+    return this.lineNo;
+  }
+  /** Continue reading at the start of a row (an offset and line returned by `offset`/`line`, or a row's own). */
+  seek(offset: number, line: number): void {
+    this.i = offset;
+    this.lineNo = line;
+    this.lineStart = offset;
+  }
+
   /** The next data row (blank lines skipped), or null at the end. */
   next(): CsvRow | null {
     const r = this.readRow();
@@ -83,7 +98,7 @@ export class CsvReader implements CsvText {
     const { text, file, diags } = this;
     const n = text.length;
     let i = this.i;
-    let line = this.line;
+    let line = this.lineNo;
     let lineStart = this.lineStart;
     while (i < n) {
       const rowLine = line;
@@ -156,14 +171,83 @@ export class CsvReader implements CsvText {
       }
       if (cells.length === 1 && cells[0] === '') continue; // blank line
       this.i = i;
-      this.line = line;
+      this.lineNo = line;
       this.lineStart = lineStart;
       return { line: rowLine, offset: rowOffset, cells };
     }
     this.i = i;
-    this.line = line;
+    this.lineNo = line;
     this.lineStart = lineStart;
     return null;
+  }
+}
+
+/**
+ * Splits rows that need no quote handling, without allocating: rows with no
+ * `"` and no carriage return other than a final CRLF. Such a row reads
+ * exactly as CsvReader reads it (same cells, same line, no diagnostic), so a
+ * specialised reader can scan these and hand every other row to CsvReader.
+ * Cell k of the last scanned row is text[start[k], end[k]).
+ */
+export class SimpleRowScanner {
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  /** Offset of the row after the scanned one. */
+  next = 0;
+  // Next '"', '\r' and ',' at or after the last position asked (text.length when none): no rescans.
+  private q = -1;
+  private cr = -1;
+  private comma = -1;
+  private last = 0;
+
+  constructor(
+    private readonly text: string,
+    /** The header's column count: a row with another count is left to CsvReader (which reports it). */
+    private readonly width: number,
+  ) {
+    this.start = new Int32Array(width);
+    this.end = new Int32Array(width);
+  }
+
+  /** Scan the row starting at `at` (a line start): 1 = a simple row, 0 = a blank line, -1 = needs CsvReader. */
+  scan(at: number): 1 | 0 | -1 {
+    const t = this.text;
+    const n = t.length;
+    if (at < this.last) this.q = this.cr = this.comma = -1; // scanning back: the cached positions may have skipped this row
+    this.last = at;
+    let le = t.indexOf('\n', at);
+    if (le < 0) le = n;
+    let ce = le;
+    if (ce > at && t.charCodeAt(ce - 1) === 13) ce--;
+    if (this.q < at) {
+      const q = t.indexOf('"', at);
+      this.q = q < 0 ? n : q;
+    }
+    if (this.q < ce) return -1;
+    if (this.cr < at) {
+      const r = t.indexOf('\r', at);
+      this.cr = r < 0 ? n : r;
+    }
+    if (this.cr < ce) return -1;
+    this.next = le < n ? le + 1 : n;
+    if (ce === at) return 0;
+    const { start, end, width } = this;
+    let i = at;
+    let k = 0;
+    for (;;) {
+      if (this.comma < i) {
+        const c = t.indexOf(',', i);
+        this.comma = c < 0 ? n : c;
+      }
+      const j = this.comma < ce ? this.comma : ce;
+      if (k === width) return -1;
+      start[k] = i;
+      end[k] = j;
+      k++;
+      if (j === ce) break;
+      i = j + 1;
+    }
+    return k === width ? 1 : -1;
   }
 }
 

@@ -59,3 +59,17 @@ describe('table renderer', () => {
     expect(new Set(bars).size).toBe(1);
   });
 });
+
+describe('big tables', () => {
+  it('renders 300,000 rows (a full ledger register) without overflowing the stack', () => {
+    const rows = Array.from({ length: 300_000 }, (_, i) => [`T${i}`, 'x', Dec.of(String(i))]);
+    rows[123_456]![1] = 'the widest name';
+    const text = renderTable({ columns: model.columns, rows }, { boxed: false, lang: 'en' });
+    const lines = text.split('\n');
+    expect(lines.length).toBe(300_003); // header, rule, rows, final newline
+    // widths: "T299999" (7), "the widest name" (15), "299999" (6)
+    // each column padded to its width, two spaces between columns, amounts right-aligned
+    expect(lines[0]).toBe('ID' + ' '.repeat(5 + 2) + 'Name' + ' '.repeat(11 + 2) + 'Amount');
+    expect(lines[2]).toBe('T0' + ' '.repeat(5 + 2) + 'x' + ' '.repeat(14 + 2) + ' '.repeat(5) + '0');
+  });
+});

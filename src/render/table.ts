@@ -23,7 +23,8 @@ function plain(t: TableModel, style: TableStyle): string {
   const body = t.rows.map((r) => t.columns.map((_, i) => cellText(r[i])));
   const foot = (t.footer ?? []).map((f) => t.columns.map((_, i) => cellText(f[i])));
   const all = [...body, ...foot];
-  const widths = headers.map((h, i) => Math.max(displayWidth(h), ...all.map((r) => displayWidth(r[i]!))));
+  // A loop, not Math.max(...rows): a spread of a few hundred thousand arguments overflows the stack.
+  const widths = headers.map((h, i) => all.reduce((w, r) => Math.max(w, displayWidth(r[i]!)), displayWidth(h)));
   const right = t.columns.map((c, i) => isRight(c, t.rows, i));
   const fmt = (cells: string[]) =>
     cells

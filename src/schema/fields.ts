@@ -197,7 +197,13 @@ function decField(kind: FieldKind, percentOk: boolean): FieldB<Dec> {
 
 // ---------- builders ----------
 
-const ID_RE = /^[^\s,;]+$/;
+/** A valid id: no whitespace, commas or semicolons (fast readers test raw cells with it: a match needs no trimming). */
+export const ID_RE = /^[^\s,;]+$/;
+
+/** Whether a trimmed, non-empty text is a valid account name. */
+export function accountNameOk(t: string): boolean {
+  return !(/\s{2,}|\t|^:|:$|::|;/.test(t) || t.split(':').some((s) => s.trim() !== s));
+}
 
 export const f = {
   text: () =>
@@ -225,7 +231,7 @@ export const f = {
       if (t === INVALID) return INVALID;
       const seen = ctx.intern?.get(t);
       if (seen !== undefined) return seen; // already validated
-      if (/\s{2,}|\t|^:|:$|::|;/.test(t) || t.split(':').some((s) => s.trim() !== s)) {
+      if (!accountNameOk(t)) {
         ctx.diags.push('bad-value', raw.loc, `account name "${t}" of ${ctx.what} is not valid`, 'segments are separated by ":" with no empty segment, no tab, no double space, e.g. assets:bank:icbc');
         return INVALID;
       }

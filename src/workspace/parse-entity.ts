@@ -3,7 +3,7 @@
  * Pure: text in, records and diagnostics out.
  */
 import type { EntityDef } from '../domain/entity.js';
-import type { Diagnostics, SourceLoc } from '../diagnostics/types.js';
+import { Diagnostics, type SourceLoc } from '../diagnostics/types.js';
 import { CsvReader, CsvRowMap, headerIndex, cellLoc, type CsvRow, type CsvText } from '../io/csv.js';
 import type { Raw, RawMap } from '../io/raw.js';
 import { parseYaml } from '../io/yaml.js';
@@ -31,7 +31,7 @@ export function parseEntityFile(def: EntityDef, file: string, text: string, diag
   return { records, rejected };
 }
 
-type Partial = (r: Record<string, unknown> & { src: Locator }) => void;
+export type Partial = (r: Record<string, unknown> & { src: Locator }) => void;
 
 /** Label for messages: "customer C0012", or "stock line" with its key values. */
 export function recordLabel(def: EntityDef, raw: RawMap | Record<string, unknown>): string {
@@ -77,7 +77,7 @@ function parseEntityYaml(def: EntityDef, file: string, text: string, diags: Diag
 
 // ---------------- CSV ----------------
 
-class CsvLocator implements Locator {
+export class CsvLocator implements Locator {
   constructor(
     private readonly table: CsvText,
     private readonly index: ReadonlyMap<string, number>,
@@ -120,10 +120,22 @@ class RowCtx implements FieldCtx {
   }
 }
 
-function parseEntityCsv(def: EntityDef, file: string, text: string, diags: Diagnostics, partial: Partial): AnyRecord[] {
+/** A CSV file of an entity whose header passed the checks: what converting its rows needs. */
+export interface OpenCsv {
+  readonly reader: CsvReader;
+  readonly index: Map<string, number>;
+  readonly cols: { header: string[]; line: string[] };
+  /** Locators keep only the file name and text, not the parsed rows, so rows can be freed. */
+  readonly ref: CsvText;
+  readonly mapOf: (row: CsvRow) => CsvRowMap;
+  readonly locOf: (row: CsvRow) => Locator;
+}
+
+/** Read the header and check its columns (unknown, YAML-only); null when the rows cannot be read. */
+export function openEntityCsv(def: EntityDef, file: string, text: string, diags: Diagnostics): OpenCsv | null {
   if (def.single) {
     diags.push('file-shape', { file, line: 1, col: 1 }, `${def.name} must be a YAML file`, `rename it to ${def.path}.yaml`);
-    return [];
+    return null;
   }
   const reader = new CsvReader(file, text, diags);
   const index = headerIndex(reader.header);
@@ -141,15 +153,36 @@ function parseEntityCsv(def: EntityDef, file: string, text: string, diags: Diagn
     const guess = didYouMean(h, [...known]);
     diags.push('unknown-field', hl, `unknown column "${h}" for ${def.plural}`, guess ? `did you mean "${guess}"?` : `known columns: ${[...known].join(', ')}`);
   });
-  if (!headerOk) return [];
-  // Locators keep only the file name and text, not the parsed rows, so rows can be freed.
+  if (!headerOk) return null;
   const ref: CsvText = { file, text, headerLine: reader.headerLine };
   const cursor = CsvRowMap.cursor(ref);
-  const rowMap = new CsvRowMap(ref, reader.header, index, cursor, { line: 0, offset: 0, cells: [] });
   const mapOf = (row: CsvRow) => new CsvRowMap(ref, reader.header, index, cursor, row);
   const locOf = (row: CsvRow) => new CsvLocator(ref, index, row.line, row.offset);
+  return { reader, index, cols, ref, mapOf, locOf };
+}
+
+/** The key column of a CSV of documents with lines (rows sharing it form one record), or undefined after reporting it missing. */
+export function groupKeyIndex(def: EntityDef, csv: OpenCsv, diags: Diagnostics): number | undefined {
+  const keyField = def.key[0]!;
+  const keyIdx = csv.index.get(keyField);
+  if (keyIdx === undefined) {
+    diags.push('missing-field', { file: csv.ref.file, line: csv.reader.headerLine, col: 1 }, `${def.plural} CSV has no "${keyField}" column`, `add a "${keyField}" column that groups the ${def.lines!.field} of one ${def.name}`);
+  }
+  return keyIdx;
+}
+
+export function groupConverter(def: EntityDef, csv: OpenCsv, diags: Diagnostics, partial: Partial): GroupConverter {
+  return new GroupConverter(def, csv.ref, csv.reader.header, csv.index, csv.cols.header, csv.mapOf, csv.locOf, diags, partial);
+}
+
+function parseEntityCsv(def: EntityDef, file: string, text: string, diags: Diagnostics, partial: Partial): AnyRecord[] {
+  const csv = openEntityCsv(def, file, text, diags);
+  if (!csv) return [];
+  const { reader, ref, index, locOf } = csv;
   const out: AnyRecord[] = [];
   if (!def.lines) {
+    const cursor = CsvRowMap.cursor(ref);
+    const rowMap = new CsvRowMap(ref, reader.header, index, cursor, { line: 0, offset: 0, cells: [] });
     const ctx = new RowCtx(diags, def, null);
     const opts = { checkUnknown: false, partial };
     const fields = csvPlan(def.fields, index, () => true);
@@ -162,31 +195,54 @@ function parseEntityCsv(def: EntityDef, file: string, text: string, diags: Diagn
     }
     return out;
   }
-  const keyField = def.key[0]!;
-  const keyIdx = index.get(keyField);
-  if (keyIdx === undefined) {
-    diags.push('missing-field', { file, line: reader.headerLine, col: 1 }, `${def.plural} CSV has no "${keyField}" column`, `add a "${keyField}" column that groups the ${def.lines.field} of one ${def.name}`);
-    return [];
-  }
-  // Documents with lines: consecutive rows sharing the key form one record.
+  const keyIdx = groupKeyIndex(def, csv, diags);
+  if (keyIdx === undefined) return [];
+  convertGroups(csv, keyIdx, groupConverter(def, csv, diags, partial), (rec) => void out.push(rec));
+  return out;
+}
+
+/** Documents with lines: consecutive rows sharing the key form one record. */
+export function convertGroups(csv: OpenCsv, keyIdx: number, conv: GroupConverter, push: (rec: AnyRecord) => void): void {
+  const { reader } = csv;
   const group: CsvRow[] = [];
   let groupKey: string | null = null;
-  const conv = new GroupConverter(def, ref, reader.header, index, cols.header, mapOf, locOf, diags, partial);
   for (let row = reader.next(); ; row = reader.next()) {
     const k = row ? (row.cells[keyIdx] ?? '').trim() : null;
     if (group.length && (row === null || k !== groupKey)) {
       const rec = conv.convert(group);
-      if (rec) out.push(rec);
+      if (rec) push(rec);
       group.length = 0;
     }
     if (!row) break;
     groupKey = k;
     group.push(row);
   }
-  return out;
 }
 
-class GroupConverter {
+/**
+ * Re-reads the records of a CSV of documents with lines from their row
+ * positions, converting them exactly as loading did (for stores that keep
+ * only positions of records that were valid; problems were reported then).
+ */
+export function csvRecordReader(def: EntityDef, file: string, text: string): (line: number, offset: number, rows: number) => AnyRecord | null {
+  const quiet = new Diagnostics();
+  const csv = openEntityCsv(def, file, text, quiet)!;
+  const conv = groupConverter(def, csv, quiet, () => {});
+  const rows: CsvRow[] = [];
+  return (line, offset, count) => {
+    csv.reader.seek(offset, line);
+    rows.length = 0;
+    for (let k = 0; k < count; k++) {
+      const r = csv.reader.next();
+      if (!r) break;
+      rows.push(r);
+    }
+    quiet.list.length = 0;
+    return rows.length ? conv.convert(rows) : null;
+  };
+}
+
+export class GroupConverter {
   private readonly lineFields: FieldMap;
   private readonly onlyHead: Set<string>;
   private readonly headCtx: RowCtx;

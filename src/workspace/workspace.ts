@@ -9,7 +9,9 @@ import { Diagnostics } from '../diagnostics/types.js';
 import { parseYaml } from '../io/yaml.js';
 import { CONFIG_FILE } from './discover.js';
 import { readConfig, type Config } from './config.js';
-import { parseEntityFile, type AnyRecord } from './parse-entity.js';
+import { isCsvFile, parseEntityFile, type AnyRecord, type ParsedFile } from './parse-entity.js';
+import { JournalStore } from './journal-store.js';
+import { readJournalCsv } from './journal-csv.js';
 import { runChecks } from '../checks/index.js';
 
 export type Data = { readonly [K in EntityKey]: readonly RecordOf<(typeof ENTITIES)[K]>[] };
@@ -26,6 +28,8 @@ export interface Workspace {
   readonly rejected: ReadonlyMap<EntityKey, readonly AnyRecord[]>;
   /** Texts of every file read, for excerpts. */
   readonly sources: ReadonlyMap<string, string>;
+  /** The journal as columns; `data.journal` (its records) is built from it on first use. */
+  readonly journal: JournalStore;
 }
 
 export interface SourceFile {
@@ -72,6 +76,8 @@ export function buildWorkspace(root: string, configText: string | null, files: r
   const rejected = new Map<EntityKey, AnyRecord[]>();
   const totalBytes = files.reduce((n, f) => n + f.text.length, 0);
   let doneBytes = 0;
+  const journal = new JournalStore(config.base_currency);
+  Object.defineProperty(data, 'journal', { enumerable: true, get: () => journal.records() });
   for (const f of files) {
     opts.progress?.('read', doneBytes, totalBytes);
     doneBytes += f.text.length;
@@ -85,16 +91,28 @@ export function buildWorkspace(root: string, configText: string | null, files: r
     let list = fileMap.get(f.entity);
     if (!list) fileMap.set(f.entity, (list = []));
     list.push(f.path);
-    const parsed = parseEntityFile(def, f.path, f.text, diags);
-    const target = data[f.entity]!;
-    for (const r of parsed.records) target.push(r);
+    let parsed: ParsedFile;
+    if (f.entity === 'journal') {
+      if (isCsvFile(f.path)) {
+        const rj: AnyRecord[] = [];
+        readJournalCsv(f.path, f.text, diags, journal, (r) => void rj.push(r as AnyRecord));
+        parsed = { records: [], rejected: rj };
+      } else {
+        parsed = parseEntityFile(def, f.path, f.text, diags);
+        for (const r of parsed.records) journal.addRecord(r);
+      }
+    } else {
+      parsed = parseEntityFile(def, f.path, f.text, diags);
+      const target = data[f.entity]!;
+      for (const r of parsed.records) target.push(r);
+    }
     if (parsed.rejected.length) {
       const rj = rejected.get(f.entity) ?? [];
-      rj.push(...parsed.rejected);
+      for (const r of parsed.rejected) rj.push(r); // not push(...list): a huge list overflows the stack
       rejected.set(f.entity, rj);
     }
   }
-  const ws: Workspace = { root, config, data: data as unknown as Data, present, files: fileMap, rejected, sources };
+  const ws: Workspace = { root, config, data: data as unknown as Data, present, files: fileMap, rejected, sources, journal };
   if (opts.checks !== false) runChecks(ws, diags, opts.progress ? (done, total) => opts.progress!('check', done, total) : undefined);
   return { ws, diagnostics: diags };
 }

@@ -22,7 +22,8 @@ export const registerCheck: Register = (program, wrap) => {
           ctx.io.stdout.write(renderJson({ ok: !failed, errors: diagnostics.errorCount, warnings: diagnostics.warningCount, diagnostics: list.map(diagnosticToJson) }));
         } else {
           ctx.printDiagnostics(list, ws);
-          const records = Object.values(ws.data).reduce((n, l) => n + l.length, 0);
+          // Keys, not values: reading data.journal would build every journal record.
+          const records = (Object.keys(ws.data) as (keyof typeof ws.data)[]).reduce((n, k) => n + (k === 'journal' ? ws.journal.size : ws.data[k].length), 0);
           const files = [...ws.files.values()].reduce((n, l) => n + l.length, 0);
           ctx.info(`${failed ? 'FAILED' : 'ok'}: ${files} file${files === 1 ? '' : 's'}, ${records} record${records === 1 ? '' : 's'}, ${diagnostics.errorCount} error${diagnostics.errorCount === 1 ? '' : 's'}, ${diagnostics.warningCount} warning${diagnostics.warningCount === 1 ? '' : 's'}`);
         }

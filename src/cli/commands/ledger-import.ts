@@ -37,7 +37,7 @@ export function registerLedgerImport(ledger: Command, wrap: Wrap): void {
       const diags = new Diagnostics();
       const parsed = parseLedgerJournal(file, text, diags);
       const chart = ws.present.has('accounts') ? new Set(ws.data.accounts.map((a) => a.id as string)) : null;
-      const plan = planImport(parsed, file, { prefix: opts.prefix ?? `IMP-${name}`, existingIds: new Set(ws.data.journal.map((e) => e.id as string)), chart, base: ws.config.base_currency }, diags);
+      const plan = planImport(parsed, file, { prefix: opts.prefix ?? `IMP-${name}`, existingIds: new Set(ws.journal.ids), chart, base: ws.config.base_currency }, diags);
       const sources = new Map<string, string>([[file, text]]);
       if (diags.errorCount) {
         ctx.printDiagnostics(diags.list, { ...ws, sources } as typeof ws);

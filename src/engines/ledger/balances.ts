@@ -1,7 +1,7 @@
 /**
  * Summing postings per account and commodity, exactly, without allocating a
- * Dec per addition: a Sum keeps a mutable mantissa (number while safe,
- * bigint beyond) at a fixed scale per commodity.
+ * Dec per addition: SlotSums keeps a mutable mantissa (number while safe, a
+ * Dec beyond) per (account × commodity) slot.
  */
 import { Dec } from '../../domain/decimal.js';
 
@@ -33,38 +33,7 @@ export function negate(a: Amounts): Amounts {
   return out;
 }
 
-/**
- * Per-account sums: account → commodity → mutable accumulator. One call per
- * posting; no allocation when the account and commodity are known.
- */
-export class AccountSums {
-  private readonly sums = new Map<string, Map<string, Acc>>();
-
-  add(account: string, commodity: string, amount: Dec): void {
-    let per = this.sums.get(account);
-    if (!per) this.sums.set(account, (per = new Map()));
-    let acc = per.get(commodity);
-    if (!acc) per.set(commodity, (acc = new Acc()));
-    acc.add(amount);
-  }
-
-  accounts(): IterableIterator<string> {
-    return this.sums.keys();
-  }
-
-  get(account: string): Amounts {
-    const out: Amounts = new Map();
-    const per = this.sums.get(account);
-    if (per) for (const [c, acc] of per) out.set(c, acc.value());
-    return out;
-  }
-
-  has(account: string): boolean {
-    return this.sums.has(account);
-  }
-}
-
-/** A mutable exact accumulator. */
+/** A mutable exact accumulator fed Dec by Dec (the reference SlotSums is tested against). */
 export class Acc {
   private m: number | bigint = 0;
   private s = 0;
@@ -102,4 +71,90 @@ function scale(m: number | bigint, k: number): number | bigint {
     if (k <= 15 && r <= Number.MAX_SAFE_INTEGER && r >= -Number.MAX_SAFE_INTEGER) return r;
   }
   return BigInt(m) * 10n ** BigInt(k);
+}
+
+const MAX = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Exact sums in numbered slots (account × commodity), fed with mantissas so
+ * no Dec is allocated per posting: a number while the sum is a safe integer
+ * at one scale, a Dec beyond (rare). Like Acc and Dec.add, a slot's scale is
+ * the largest scale added to it. Slots remember the order they were first
+ * used in, so maps built from them have the insertion order a Map fed
+ * posting by posting would have.
+ */
+export class SlotSums {
+  private readonly m: Float64Array;
+  private readonly s: Uint8Array;
+  private readonly used: Uint8Array;
+  /** Slots whose sum is kept as a Dec (mantissa NaN in m). */
+  private readonly wide = new Map<number, Dec>();
+  /** Slots in the order they were first added to. */
+  readonly order: number[] = [];
+
+  constructor(slots: number) {
+    this.m = new Float64Array(slots);
+    this.s = new Uint8Array(slots);
+    this.used = new Uint8Array(slots);
+  }
+
+  /** Add mantissa/10^scale (a safe integer mantissa). */
+  add(slot: number, mant: number, scale: number): void {
+    if (!this.used[slot]) {
+      this.used[slot] = 1;
+      this.order.push(slot);
+      this.m[slot] = 0 + mant; // 0 + x, as Acc starts from zero (no −0)
+      this.s[slot] = scale;
+      return;
+    }
+    const cur = this.m[slot]!;
+    if (scale === this.s[slot] && cur === cur) {
+      const r = cur + mant;
+      if (r <= MAX && r >= -MAX) {
+        this.m[slot] = r;
+        return;
+      }
+    }
+    this.addDec(slot, new Dec(mant, scale));
+  }
+
+  /** Add any decimal (bigint mantissas, or scales that differ). */
+  addDec(slot: number, d: Dec): void {
+    const sum = this.used[slot] ? this.value(slot).add(d) : Dec.ZERO.add(d);
+    if (!this.used[slot]) {
+      this.used[slot] = 1;
+      this.order.push(slot);
+    }
+    const raw = sum.raw;
+    if (typeof raw === 'number' && sum.s <= 255) {
+      this.m[slot] = raw;
+      this.s[slot] = sum.s;
+      this.wide.delete(slot);
+    } else {
+      this.m[slot] = NaN;
+      this.wide.set(slot, sum);
+    }
+  }
+
+  has(slot: number): boolean {
+    return this.used[slot] === 1;
+  }
+
+  value(slot: number): Dec {
+    const m = this.m[slot]!;
+    return m === m ? new Dec(m, this.s[slot]!) : this.wide.get(slot)!;
+  }
+
+  /** The sums as account → commodity → amount, in first-use order (slot = account index × commodities + commodity index). */
+  toMaps(accounts: readonly string[], commodities: readonly string[]): Map<string, Amounts> {
+    const out = new Map<string, Amounts>();
+    const nc = commodities.length;
+    for (const slot of this.order) {
+      const a = accounts[Math.floor(slot / nc)]!;
+      let per = out.get(a);
+      if (!per) out.set(a, (per = new Map()));
+      per.set(commodities[slot % nc]!, this.value(slot));
+    }
+    return out;
+  }
 }

@@ -35,7 +35,7 @@ export function accountPattern(text: string): RegExp {
   }
 }
 
-export function txnTags(t: Txn): Map<string, string> {
+export function txnTags(t: Pick<Txn, 'tags'>): Map<string, string> {
   const m = new Map<string, string>();
   for (const tag of t.tags) {
     const i = tag.indexOf(':');
@@ -48,18 +48,30 @@ export function txnTags(t: Txn): Map<string, string> {
 export function txnMatches(t: Txn, q: Query): boolean {
   if (q.begin && t.date < q.begin) return false;
   if (q.end && t.date >= q.end) return false;
-  if (q.tags && q.tags.length) {
-    const tags = txnTags(t);
-    for (const f of q.tags) {
-      const v = tags.get(f.name);
-      if (v === undefined) return false;
-      if (f.value !== undefined && v !== f.value) return false;
-    }
+  return !q.tags || q.tags.length === 0 || tagsMatch(t.tags, q.tags);
+}
+
+/** Tags carry every tag filter (all must match). */
+export function tagsMatch(tags: readonly string[], filters: readonly TagFilter[]): boolean {
+  const m = txnTags({ tags });
+  for (const f of filters) {
+    const v = m.get(f.name);
+    if (v === undefined) return false;
+    if (f.value !== undefined && v !== f.value) return false;
   }
   return true;
 }
 
-export function postingMatches(p: Posting, q: Query): boolean {
+/** Per account of a list: whether the query's account patterns and test accept it (postingMatches, once per account). */
+export function accountsMatching(accounts: readonly string[], q: Query): Uint8Array {
+  const out = new Uint8Array(accounts.length);
+  accounts.forEach((a, i) => {
+    if (postingMatches({ account: a }, q)) out[i] = 1;
+  });
+  return out;
+}
+
+export function postingMatches(p: Pick<Posting, 'account'>, q: Query): boolean {
   if (q.accept && !q.accept(p.account)) return false;
   if (!q.accounts || q.accounts.length === 0) return true;
   for (const re of q.accounts) if (re.test(p.account)) return true;

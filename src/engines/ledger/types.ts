@@ -9,6 +9,7 @@
 import type { Dec } from '../../domain/decimal.js';
 import type { IsoDate } from '../../domain/dates.js';
 import type { Locator } from '../../schema/record.js';
+import type { PostingTable } from './table.js';
 
 export type TxnSource = 'journal' | 'invoice' | 'bill' | 'payment' | 'credit-note';
 
@@ -46,7 +47,10 @@ export interface AccountInfo {
 export type AccountType = 'asset' | 'liability' | 'equity' | 'income' | 'expense';
 
 export interface Ledger {
+  /** Every transaction as an object, in ledger order (built on first use). */
   readonly txns: readonly Txn[];
+  /** The same transactions as columns, for reports that sum postings. */
+  readonly table: PostingTable;
   /** Declared accounts (chart of accounts) and accounts used by postings, with their type. */
   readonly accounts: ReadonlyMap<string, AccountInfo>;
   readonly baseCurrency: string;

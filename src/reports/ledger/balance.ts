@@ -7,8 +7,9 @@
 import { addDays, type IsoDate } from '../../domain/dates.js';
 import { periodsBetween, type Period, type PeriodKind } from '../../domain/periods.js';
 import { clip, compareAccounts, depthOf, withAncestors } from '../../engines/ledger/accounts.js';
-import { AccountSums, addAll, isZeroAmounts, type Amounts } from '../../engines/ledger/balances.js';
-import { postingMatches, txnMatches, type Query } from '../../engines/ledger/query.js';
+import { addAll, isZeroAmounts, SlotSums, type Amounts } from '../../engines/ledger/balances.js';
+import { accountsMatching, tagsMatch, type Query } from '../../engines/ledger/query.js';
+import { dateIndex, type PostingTable } from '../../engines/ledger/table.js';
 import type { Ledger } from '../../engines/ledger/types.js';
 import type { PriceDb } from '../../engines/ledger/prices.js';
 import type { RoundingMode } from '../../domain/decimal.js';
@@ -38,43 +39,78 @@ export interface BalanceReport {
 }
 
 export function balanceReport(ledger: Ledger, spec: BalanceSpec): BalanceReport {
+  const T = ledger.table;
   const periods = spec.interval ? columnsFor(ledger, spec, spec.interval) : null;
-  const overall = new AccountSums();
-  const perCol = periods ? periods.map(() => new AccountSums()) : null;
-  let col = 0;
-  for (const t of ledger.txns) {
-    if (!txnMatches(t, spec)) continue;
-    if (periods) {
-      while (col < periods.length && t.date > periods[col]!.end) col++;
-      if (col >= periods.length || t.date < periods[0]!.start) continue;
+  // Per ledger account: the report account its postings add to (clipped to --depth), or −1 when the query leaves it out.
+  const names: string[] = [];
+  const nameIdx = new Map<string, number>();
+  const matching = accountsMatching(T.accountNames, spec);
+  const target = Int32Array.from(T.accountNames, (a, i) => {
+    if (!matching[i]) return -1;
+    const name = spec.depth ? clip(a, spec.depth) : a;
+    let k = nameIdx.get(name);
+    if (k === undefined) {
+      k = names.length;
+      names.push(name);
+      nameIdx.set(name, k);
     }
-    for (const p of t.postings) {
-      if (!postingMatches(p, spec)) continue;
-      const acc = spec.depth ? clip(p.account, spec.depth) : p.account;
-      overall.add(acc, p.commodity, p.amount);
-      if (perCol) perCol[col]!.add(acc, p.commodity, p.amount);
+    return k;
+  });
+  const nc = T.commodityNames.length;
+  const [lo, hi] = dateBounds(T, spec);
+  const colOf = periods ? columnOfDate(T.dates, periods) : null;
+  const overall = new SlotSums(names.length * nc);
+  const perCol = periods ? periods.map(() => new SlotSums(names.length * nc)) : null;
+  const tags = spec.tags && spec.tags.length ? spec.tags : null;
+  const { start, date, account, commodity, mant, scale } = T;
+  for (let t = 0; t < T.txnCount; t++) {
+    const di = date[t]!;
+    if (di < lo || di >= hi) continue;
+    if (tags && !tagsMatch(T.tags(t), tags)) continue;
+    let col = -1;
+    if (colOf) {
+      col = colOf[di]!;
+      if (col < 0) continue;
+    }
+    const cols = perCol ? perCol[col]! : null;
+    for (let p = start[t]!, p1 = start[t + 1]!; p < p1; p++) {
+      const a = target[account[p]!]!;
+      if (a < 0) continue;
+      const slot = a * nc + commodity[p]!;
+      const m = mant[p]!;
+      if (m === m) {
+        overall.add(slot, m, scale[p]!);
+        cols?.add(slot, m, scale[p]!);
+      } else {
+        const d = T.amount(p);
+        overall.addDec(slot, d);
+        cols?.addDec(slot, d);
+      }
     }
   }
-  const leaves = [...overall.accounts()];
+  const sums = overall.toMaps(names, T.commodityNames);
+  const colSums = perCol?.map((c) => c.toMaps(names, T.commodityNames));
+  const get = (m: Map<string, Amounts>, a: string): Amounts => new Map(m.get(a) ?? []);
+  const leaves = [...sums.keys()];
   const rows: BalanceRow[] = [];
   const total: Amounts = new Map();
-  const totalColumns: Amounts[] | undefined = perCol ? perCol.map(() => new Map()) : undefined;
+  const totalColumns: Amounts[] | undefined = colSums ? colSums.map(() => new Map()) : undefined;
   for (const a of leaves) {
-    addAll(total, overall.get(a));
-    perCol?.forEach((s, i) => addAll(totalColumns![i]!, s.get(a)));
+    addAll(total, get(sums, a));
+    colSums?.forEach((s, i) => addAll(totalColumns![i]!, get(s, a)));
   }
   if (spec.flat) {
     for (const a of leaves.sort(compareAccounts)) {
-      const amounts = overall.get(a);
-      const columns = perCol?.map((s) => s.get(a));
+      const amounts = get(sums, a);
+      const columns = colSums?.map((s) => get(s, a));
       if (!spec.empty && isZeroAmounts(amounts) && (!columns || columns.every(isZeroAmounts))) continue;
       rows.push(columns ? { account: a, indent: 0, amounts, columns } : { account: a, indent: 0, amounts });
     }
   } else {
     const incl = new Map<string, { amounts: Amounts; columns?: Amounts[] }>();
     for (const a of leaves) {
-      const own = overall.get(a);
-      const ownCols = perCol?.map((s) => s.get(a));
+      const own = get(sums, a);
+      const ownCols = colSums?.map((s) => get(s, a));
       for (const anc of withAncestors(a)) {
         let e = incl.get(anc);
         if (!e) incl.set(anc, (e = ownCols ? { amounts: new Map(), columns: ownCols.map(() => new Map()) } : { amounts: new Map() }));
@@ -91,15 +127,41 @@ export function balanceReport(ledger: Ledger, spec: BalanceSpec): BalanceReport 
   return totalColumns ? { periods, rows, total, totalColumns } : { periods, rows, total };
 }
 
+/** The query's date range [begin, end) as date indexes of the table. */
+function dateBounds(T: PostingTable, q: Query): [number, number] {
+  return [q.begin ? dateIndex(T.dates, q.begin) : 0, q.end ? dateIndex(T.dates, q.end) : T.dates.length];
+}
+
+/** The period column of each table date (−1: before the first period or after the last), walking dates in order as a date-ordered scan does. */
+function columnOfDate(dates: readonly IsoDate[], periods: readonly Period[]): Int32Array {
+  const out = new Int32Array(dates.length);
+  let col = 0;
+  dates.forEach((d, i) => {
+    while (col < periods.length && d > periods[col]!.end) col++;
+    out[i] = col >= periods.length || d < periods[0]!.start ? -1 : col;
+  });
+  return out;
+}
+
 /** Period columns from the query's begin (or the first matching transaction) to its end (exclusive). */
 function columnsFor(ledger: Ledger, q: Query, kind: PeriodKind): Period[] {
   let first: IsoDate | undefined = q.begin;
   let last: IsoDate | undefined = q.end ? addDays(q.end, -1) : undefined;
   if (!first || !last) {
-    for (const t of ledger.txns) {
-      if (!txnMatches(t, q) || !t.postings.some((p) => postingMatches(p, q))) continue;
-      if (!first || t.date < first) first = t.date;
-      if (!last || t.date > last) last = t.date;
+    const T = ledger.table;
+    const matching = accountsMatching(T.accountNames, q);
+    const [lo, hi] = dateBounds(T, q);
+    const tags = q.tags && q.tags.length ? q.tags : null;
+    for (let t = 0; t < T.txnCount; t++) {
+      const di = T.date[t]!;
+      if (di < lo || di >= hi) continue;
+      if (tags && !tagsMatch(T.tags(t), tags)) continue;
+      let any = false;
+      for (let p = T.start[t]!; p < T.start[t + 1]! && !any; p++) any = matching[T.account[p]!] === 1;
+      if (!any) continue;
+      const d = T.dates[di]!;
+      if (!first || d < first) first = d;
+      if (!last || d > last) last = d;
     }
   }
   if (!first || !last || last < first) return [];

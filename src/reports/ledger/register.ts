@@ -7,8 +7,9 @@
 import type { Dec } from '../../domain/decimal.js';
 import type { IsoDate } from '../../domain/dates.js';
 import { addTo, type Amounts } from '../../engines/ledger/balances.js';
-import { postingMatches, txnMatches, type Query } from '../../engines/ledger/query.js';
-import type { Ledger, TxnSource } from '../../engines/ledger/types.js';
+import { accountsMatching, tagsMatch, type Query } from '../../engines/ledger/query.js';
+import { dateIndex } from '../../engines/ledger/table.js';
+import type { Ledger, Txn, TxnSource } from '../../engines/ledger/types.js';
 
 export interface RegisterLine {
   readonly date: IsoDate | null;
@@ -23,25 +24,36 @@ export interface RegisterLine {
 }
 
 export function registerReport(ledger: Ledger, q: Query): RegisterLine[] {
+  const T = ledger.table;
   const running: Amounts = new Map();
   const lines: RegisterLine[] = [];
-  const before: Query = { ...q, begin: undefined, end: q.begin };
+  const matching = accountsMatching(T.accountNames, q);
+  const tags = q.tags && q.tags.length ? q.tags : null;
+  const lo = q.begin ? dateIndex(T.dates, q.begin) : 0;
+  const hi = q.end ? dateIndex(T.dates, q.end) : T.dates.length;
   if (q.begin) {
-    for (const t of ledger.txns) {
-      if (t.date >= q.begin) break;
-      if (!txnMatches(t, before)) continue;
-      for (const p of t.postings) if (postingMatches(p, q)) addTo(running, p.commodity, p.amount);
+    for (let t = 0; t < T.txnCount; t++) {
+      if (T.date[t]! >= lo) break;
+      if (tags && !tagsMatch(T.tags(t), tags)) continue;
+      for (let p = T.start[t]!; p < T.start[t + 1]!; p++) if (matching[T.account[p]!]) addTo(running, T.commodityNames[T.commodity[p]!]!, T.amount(p));
     }
     for (const [c, v] of [...running].sort(([a], [b]) => (a < b ? -1 : 1))) {
       lines.push({ date: null, id: '', source: 'opening', description: `opening balance before ${q.begin}`, account: '', commodity: c, amount: v, balance: v });
     }
   }
-  for (const t of ledger.txns) {
-    if (!txnMatches(t, q)) continue;
-    for (const p of t.postings) {
-      if (!postingMatches(p, q)) continue;
-      addTo(running, p.commodity, p.amount);
-      lines.push({ date: t.date, id: t.id, source: t.source, description: t.description, account: p.account, commodity: p.commodity, amount: p.amount, balance: running.get(p.commodity)! });
+  for (let t = 0; t < T.txnCount; t++) {
+    const di = T.date[t]!;
+    if (di < lo || di >= hi) continue;
+    if (tags && !tagsMatch(T.tags(t), tags)) continue;
+    // The transaction as an object (for its description) only when one of its postings is listed.
+    let txn: Txn | null = null;
+    for (let p = T.start[t]!; p < T.start[t + 1]!; p++) {
+      if (!matching[T.account[p]!]) continue;
+      const c = T.commodityNames[T.commodity[p]!]!;
+      const amount = T.amount(p);
+      addTo(running, c, amount);
+      txn ??= T.txn(t);
+      lines.push({ date: T.dates[di]!, id: txn.id, source: txn.source, description: txn.description, account: T.accountNames[T.account[p]!]!, commodity: c, amount, balance: running.get(c)! });
     }
   }
   return lines;

@@ -1,0 +1,105 @@
+/**
+ * Open-addressing hash tables on Int32Arrays for the million-row paths,
+ * where a Map of a million strings (or a string sliced per cell only to look
+ * it up) costs more than the rest of the work. Equality is always checked on
+ * the full text, so a hash only decides where to look, never the answer.
+ */
+
+/** FNV-1a over the UTF-16 code units of s. */
+export function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * For each of the first n keys, the index of the first key equal to it (its
+ * own index when it is the first). Duplicate detection without a Map.
+ * `hashes`, when given, must be hashString of each key (computed by a reader
+ * that walked the characters anyway).
+ */
+export function firstOccurrences(keys: readonly string[], n: number = keys.length, hashes?: Int32Array): Int32Array {
+  let cap = 16;
+  while (cap < n * 2) cap *= 2;
+  const mask = cap - 1;
+  const table = new Int32Array(cap).fill(-1);
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const k = keys[i]!;
+    let at = (hashes ? hashes[i]! : hashString(k)) & mask;
+    for (;;) {
+      const j = table[at]!;
+      if (j < 0) {
+        table[at] = i;
+        out[i] = i;
+        break;
+      }
+      if (keys[j] === k) {
+        out[i] = j;
+        break;
+      }
+      at = (at + 1) & mask;
+    }
+  }
+  return out;
+}
+
+/**
+ * A small set of names (accounts of a chart: tens to thousands) found by a
+ * span of a big text, without slicing the span: the hash samples the span's
+ * length and a few characters, and a candidate is confirmed with startsWith.
+ */
+export class SpanIndex {
+  private table = new Int32Array(64).fill(-1);
+  private readonly names: string[] = [];
+  private readonly values: number[] = [];
+
+  /** The value stored for text[s, e), or −1. */
+  find(text: string, s: number, e: number): number {
+    const len = e - s;
+    if (len === 0) return -1;
+    const mask = this.table.length - 1;
+    let at = spanHash(text, s, len) & mask;
+    for (;;) {
+      const j = this.table[at]!;
+      if (j < 0) return -1;
+      const name = this.names[j]!;
+      if (name.length === len && text.startsWith(name, s)) return this.values[j]!;
+      at = (at + 1) & mask;
+    }
+  }
+
+  /** Store a value for a name (not already present). */
+  add(name: string, value: number): void {
+    if (name.length === 0) return;
+    if ((this.names.length + 1) * 2 > this.table.length) this.rehash(this.table.length * 2);
+    this.names.push(name);
+    this.values.push(value);
+    this.place(this.names.length - 1);
+  }
+
+  private place(j: number): void {
+    const name = this.names[j]!;
+    const mask = this.table.length - 1;
+    let at = spanHash(name, 0, name.length) & mask;
+    while (this.table[at]! >= 0) at = (at + 1) & mask;
+    this.table[at] = j;
+  }
+
+  private rehash(cap: number): void {
+    this.table = new Int32Array(cap).fill(-1);
+    for (let j = 0; j < this.names.length; j++) this.place(j);
+  }
+}
+
+/** Hash of a non-empty span from its length, first, middle and last three characters. */
+function spanHash(t: string, s: number, len: number): number {
+  const e = s + len;
+  let h = Math.imul(len, 0x9e3779b1);
+  h = Math.imul(h ^ t.charCodeAt(s), 0x01000193);
+  h = Math.imul(h ^ t.charCodeAt(s + (len >> 1)), 0x01000193);
+  h = Math.imul(h ^ t.charCodeAt(e - 1), 0x01000193);
+  if (len > 1) h = Math.imul(h ^ t.charCodeAt(e - 2), 0x01000193);
+  if (len > 2) h = Math.imul(h ^ t.charCodeAt(e - 3), 0x01000193);
+  return (h ^ (h >>> 15)) >>> 0;
+}
