@@ -82,3 +82,15 @@ describe('exit codes and output', () => {
     expect(missing.code).toBe(1);
   });
 });
+
+describe('--lang zh-CN', () => {
+  it('labels diagnostics and the check summary in Chinese, codes and positions unchanged', async () => {
+    const ws = workspace({ 'bizctl.yaml': '', 'crm/customers.yaml': '- id: C1\n  name: 甲\n- id: C1\n  name: 乙\n' });
+    const r = await run(['-C', ws, '--lang', 'zh-CN', 'check']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('crm/customers.yaml:3:7: 错误[duplicate-id]: customer with id C1 is defined twice');
+    expect(r.stderr).toContain('  参见: crm/customers.yaml:1:7: first defined here');
+    expect(r.stderr).toContain('  提示: give one of them another id, or merge the two');
+    expect(r.stderr).toContain('未通过：1 个文件，2 条记录，1 个错误，0 个警告');
+  });
+});

@@ -106,7 +106,7 @@ export class Ctx {
     const c = new Chalk({ level: this.colorErr ? 1 : 0 });
     const paint = { error: (s: string) => c.red.bold(s), warning: (s: string) => c.yellow.bold(s), dim: (s: string) => c.blue(s) };
     for (const d of sortDiagnostics(list)) {
-      this.io.stderr.write(formatDiagnostic(d, { sources: (f) => ws?.sources.get(f), paint }) + '\n');
+      this.io.stderr.write(formatDiagnostic(d, { sources: (f) => ws?.sources.get(f), paint, zh: this.lang === 'zh-CN' }) + '\n');
     }
   }
 

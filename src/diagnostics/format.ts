@@ -8,6 +8,8 @@ export interface FormatOptions {
   readonly sources?: SourceLookup;
   /** Wrap severity words in colour (the caller decides whether colour is on). */
   readonly paint?: { error(s: string): string; warning(s: string): string; dim(s: string): string };
+  /** Labels in Chinese (错误/警告/提示/参见); codes and positions stay as they are for tools. */
+  readonly zh?: boolean;
 }
 
 const plain = { error: (s: string) => s, warning: (s: string) => s, dim: (s: string) => s };
@@ -16,12 +18,13 @@ const plain = { error: (s: string) => s, warning: (s: string) => s, dim: (s: str
 export function formatDiagnostic(d: Diagnostic, opts: FormatOptions = {}): string {
   const paint = opts.paint ?? plain;
   const where = d.loc ? `${d.loc.file}:${d.loc.line}:${d.loc.col}: ` : '';
-  const sev = d.severity === 'error' ? paint.error(`error[${d.code}]`) : paint.warning(`warning[${d.code}]`);
+  const [err, warn, note, hint] = opts.zh ? ['错误', '警告', '参见:', '提示:'] : ['error', 'warning', 'note:', 'hint:'];
+  const sev = d.severity === 'error' ? paint.error(`${err}[${d.code}]`) : paint.warning(`${warn}[${d.code}]`);
   const out = [`${where}${sev}: ${d.message}`];
   const text = d.loc && opts.sources ? opts.sources(d.loc.file) : undefined;
   if (d.loc && text !== undefined) out.push(...excerpt(text, d.loc.line, d.loc.col, paint.dim));
-  for (const r of d.related ?? []) out.push(`  ${paint.dim('note:')} ${r.loc.file}:${r.loc.line}:${r.loc.col}: ${r.message}`);
-  if (d.hint) out.push(`  ${paint.dim('hint:')} ${d.hint}`);
+  for (const r of d.related ?? []) out.push(`  ${paint.dim(note)} ${r.loc.file}:${r.loc.line}:${r.loc.col}: ${r.message}`);
+  if (d.hint) out.push(`  ${paint.dim(hint)} ${d.hint}`);
   return out.join('\n');
 }
 

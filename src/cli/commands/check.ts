@@ -25,7 +25,12 @@ export const registerCheck: Register = (program, wrap) => {
           // Keys, not values: reading data.journal would build every journal record.
           const records = (Object.keys(ws.data) as (keyof typeof ws.data)[]).reduce((n, k) => n + (k === 'journal' ? ws.journal.size : ws.data[k].length), 0);
           const files = [...ws.files.values()].reduce((n, l) => n + l.length, 0);
-          ctx.info(`${failed ? 'FAILED' : 'ok'}: ${files} file${files === 1 ? '' : 's'}, ${records} record${records === 1 ? '' : 's'}, ${diagnostics.errorCount} error${diagnostics.errorCount === 1 ? '' : 's'}, ${diagnostics.warningCount} warning${diagnostics.warningCount === 1 ? '' : 's'}`);
+          const n = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
+          ctx.info(
+            ctx.lang === 'zh-CN'
+              ? `${failed ? '未通过' : '通过'}：${files} 个文件，${records} 条记录，${diagnostics.errorCount} 个错误，${diagnostics.warningCount} 个警告`
+              : `${failed ? 'FAILED' : 'ok'}: ${n(files, 'file')}, ${n(records, 'record')}, ${n(diagnostics.errorCount, 'error')}, ${n(diagnostics.warningCount, 'warning')}`,
+          );
         }
         return failed ? EXIT.DATA : EXIT.OK;
       }),
