@@ -68,6 +68,18 @@ describe('a line covered from stock', () => {
     expect([t.late, t.overdueDays, t.daysLate, t.cause!.kind]).toEqual([true, 3, 3, 'in-stock']);
     expect(t.cause!.sentence).toBe('5 × A due 02-27, 3 days overdue, expected 03-02: all of it is in stock (5 allocated), only the shipment is missing.');
   });
+  it('a line MRP does not plan is late only once its due date has passed', () => {
+    // SVC is not an item: MRP leaves it out. A due date after the 4 weeks (to 03-29) is beyond the horizon.
+    const o = order('SO-5', [
+      { line: 1, item: 'SVC', qty: '1', due: '2026-03-06' },
+      { line: 2, item: 'SVC', qty: '1', due: '2026-02-27' },
+      { line: 3, item: 'A', qty: '2', due: '2026-04-15' },
+    ]);
+    const [a, b, c] = o.lines.map((l) => f.trace(o, l));
+    expect([a!.unplannedWhy, a!.unplanned.toString(), a!.late, a!.expected]).toEqual(['not-planned', '1', false, null]);
+    expect([b!.late, b!.daysLate, b!.cause!.sentence]).toEqual([true, null, '1 × SVC due 02-27, 3 days overdue: nothing is planned for 1 of it (MRP plans only items of inventory/items).']);
+    expect([c!.unplannedWhy, c!.late]).toEqual(['beyond-horizon', false]);
+  });
   it('shipped and cancelled lines have nothing open and are never late', () => {
     const shipped = order('SO-3', [{ line: 1, item: 'A', qty: '5', due: '2026-02-20', shipped: '5' }], 'closed');
     const cancelled = order('SO-4', [{ line: 1, item: 'A', qty: '5', due: '2026-02-20' }], 'cancelled');

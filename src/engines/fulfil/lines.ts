@@ -8,7 +8,9 @@
  *   expected   the latest expected date of those supplies (expected.ts): late components
  *              below an order push it
  *   late       an open line with open qty whose due date is before as-of, or whose
- *              expected date is after its due date
+ *              expected date is after its due date (a line MRP does not plan — an item
+ *              outside inventory/items, a due date after the horizon — is late only once
+ *              its due date has passed)
  *   cause      the late supplies of the line (expected after the line's due date), the one
  *              carrying most of the line first; each followed down its critical path to the
  *              deepest late cause
@@ -196,7 +198,7 @@ export class Fulfilment {
         if (e > expected) expected = e;
       }
     }
-    const late = overdueDays > 0 || (expected !== null && expected > l.due) || unplannedWhy === 'not-planned';
+    const late = overdueDays > 0 || (expected !== null && expected > l.due);
     const daysLate = late && expected !== null ? diffDays(expected, l.due) : null;
     const t: Omit<LineTrace, 'cause'> = { ...base, allocated, supplies, unplanned, unplannedWhy, covered, expected, late, overdueDays, daysLate };
     return { ...t, cause: late ? this.cause(t) : null };
@@ -205,7 +207,7 @@ export class Fulfilment {
   private cause(t: Omit<LineTrace, 'cause'>): LateCause {
     const head = lineHead(t, this.asOf);
     if (t.unplannedWhy === 'not-planned') {
-      const sentence = `${head}: ${t.unplanned.normalize().toString()} not planned (${t.item} is not planned by MRP: is it in inventory/items?).`;
+      const sentence = `${head}: nothing is planned for ${t.unplanned.normalize().toString()} of it (MRP plans only items of inventory/items).`;
       return { kind: 'not-planned', chains: [], more: 0, sentence };
     }
     // Late supplies: expected after the line's due date. The one carrying most of the line first.

@@ -19,11 +19,13 @@
  * CTP, when ATP never reaches N within the horizon: the part ATP gives
  * (max ATP) on the date it is there, and a new order for the shortfall,
  * released today: a bought item arrives after its lead time (working days);
- * a made item needs its components (phantoms blown through, scrap included),
- * each taken from what the plan leaves free — projected on hand above safety
- * stock through the end of the horizon, min over later buckets — or, when
- * short, ordered the same way (recursively); it starts when the last
- * component is there and arrives its lead time later.
+ * a made item needs its components (phantoms blown through, scrap included)
+ * and starts when the last of them is there, arriving its lead time later.
+ * A component comes from what the plan leaves free (projected on hand above
+ * safety stock, lowest over the later buckets, past-due planned orders left
+ * out): today if enough is free now; else the earlier of the date enough is
+ * free and the arrival of a new order of what is missing now, ordered the
+ * same way (recursively: components short at their own lead time).
  */
 import type { WorkCalendar } from '../../domain/calendar.js';
 import { Dec } from '../../domain/decimal.js';

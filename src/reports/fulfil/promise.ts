@@ -40,11 +40,11 @@ export function promiseTable(r: PromiseReport): TableModel {
       ...(r.rule === 'ctp'
         ? [
             'CTP: a new order of the shortfall, released today; bought items arrive after their lead time (working days); made items start when their last component is there',
-            '(taken from what the plan leaves free above safety stock, or ordered the same way when short) and arrive their lead time later.',
+            'and arrive their lead time later. A component is taken from what the plan leaves free above safety stock (today, or later if that is sooner than ordering it), else ordered the same way.',
             ...steps.map((s) => {
               const pad = '  '.repeat(s.level);
               const stock = s.fromStock.sign() > 0 ? `${q(s.fromStock)} from ${s.level === 0 ? 'ATP' : 'free stock'} on ${s.stockDate}` : '';
-              const order = s.order.sign() > 0 ? `new order of ${q(s.order)}: release ${s.release}, lead time ${s.leadTime} working days` : '';
+              const order = s.order.sign() > 0 ? `new order of ${q(s.order)}: release ${s.release}, lead time ${s.leadTime} working day${s.leadTime === 1 ? '' : 's'}` : '';
               return `${pad}${s.item} needs ${q(s.need)}: ${[stock, order].filter(Boolean).join('; ')} → ready ${s.ready}`;
             }),
           ]
