@@ -15,6 +15,8 @@ import { registerStock } from './stock.js';
 import { registerPurchase } from './purchase.js';
 import { registerBom } from './bom.js';
 import { registerMrp } from './mrp.js';
+import { registerOrder } from './order.js';
+import { registerSales } from './sales.js';
 
 /** Every top-level command, in help order. */
-export const COMMANDS: readonly Register[] = [registerInit, registerCheck, registerFmt, registerLs, registerShow, registerLedger, registerArAp, registerExport, registerImport, registerCrm, registerStock, registerPurchase, registerBom, registerMrp, registerPayroll, registerOverview];
+export const COMMANDS: readonly Register[] = [registerInit, registerCheck, registerFmt, registerLs, registerShow, registerLedger, registerArAp, registerExport, registerImport, registerCrm, registerStock, registerPurchase, registerBom, registerMrp, registerOrder, registerSales, registerPayroll, registerOverview];

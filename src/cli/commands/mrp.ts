@@ -12,20 +12,21 @@ import type { Register } from '../command.js';
 import type { Ctx } from '../context.js';
 import { DataError, EXIT, UsageError } from '../errors.js';
 
-interface PlanOpts {
+export interface PlanOpts {
   horizon: string;
   bucket: BucketKind;
   ww?: boolean;
 }
 
-function planOptions(c: Command): Command {
+/** --horizon, --bucket and --ww (shared with the order and sales commands, which plan too). */
+export function planOptions(c: Command): Command {
   return c
     .option('--horizon <span>', 'planning horizon: 26w, 180d, 6m, or a number of buckets', '26w')
     .addOption(new Option('--bucket <size>', 'bucket size').choices(['day', 'week', 'month']).default('week'))
     .option('--ww', 'Wagner–Whitin lot sizing for every item with order_cost and holding_cost');
 }
 
-function specOf(ctx: Ctx, o: PlanOpts): MrpSpec {
+export function specOf(ctx: Ctx, o: PlanOpts): MrpSpec {
   const horizon = parseHorizon(o.horizon);
   if (!horizon) throw new UsageError(`--horizon "${o.horizon}" is not a span`, 'write e.g. 26w (weeks), 180d (days), 6m (months) or 12 (buckets)');
   return { asOf: ctx.asOf, bucket: o.bucket, horizon, ww: o.ww === true };

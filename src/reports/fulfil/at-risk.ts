@@ -1,0 +1,80 @@
+/** `bizctl sales at-risk`: open sales-order lines the current plan delivers late. */
+import type { Dec } from '../../domain/decimal.js';
+import type { IsoDate } from '../../domain/dates.js';
+import type { Lang, TableModel } from '../../render/model.js';
+import { naturalCompare } from '../../util/natural.js';
+import type { Workspace } from '../../workspace/workspace.js';
+import { itemNames } from '../inventory/common.js';
+import { customerNames, orderInput, type FulfilContext } from './context.js';
+
+export interface AtRiskLine {
+  readonly order: string;
+  readonly line: number;
+  readonly customer: string;
+  readonly customerName: string;
+  readonly item: string;
+  readonly itemName: string;
+  readonly open: Dec;
+  readonly due: IsoDate;
+  /** When the plan covers it (supplies at their plan dates); null when part of it is not planned. */
+  readonly covered: IsoDate | null;
+  /** When it can all be there, late components included. */
+  readonly expected: IsoDate | null;
+  readonly overdueDays: number;
+  /** expected − due (calendar days); null when not known. */
+  readonly daysLate: number | null;
+  readonly cause: string;
+}
+
+export interface AtRiskReport {
+  readonly asOf: IsoDate;
+  /** Open lines looked at (open orders, quantity still to ship). */
+  readonly openLines: number;
+  readonly lines: readonly AtRiskLine[];
+}
+
+/** Every late line of every open sales order, by due date, order and line. */
+export function atRiskReport(ws: Workspace, fc: FulfilContext, lang: Lang): AtRiskReport {
+  const cust = customerNames(ws, lang);
+  const names = itemNames(ws, lang);
+  const lines: AtRiskLine[] = [];
+  let openLines = 0;
+  for (const so of ws.data['sales-orders']) {
+    if (so.status !== 'open') continue;
+    const input = orderInput(so);
+    for (const l of so.lines) {
+      const t = fc.fulfil.trace(input, l);
+      if (t.open.sign() <= 0) continue;
+      openLines++;
+      if (!t.late) continue;
+      lines.push({ order: so.id, line: l.line, customer: so.customer, customerName: cust(so.customer), item: l.item, itemName: names(l.item), open: t.open, due: t.due, covered: t.covered, expected: t.expected, overdueDays: t.overdueDays, daysLate: t.daysLate, cause: t.cause!.sentence });
+    }
+  }
+  lines.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : naturalCompare(a.order, b.order) || a.line - b.line));
+  return { asOf: fc.plan.asOf, openLines, lines };
+}
+
+export function atRiskTable(r: AtRiskReport): TableModel {
+  return {
+    title: `${r.lines.length} of ${r.openLines} open sales-order line${r.openLines === 1 ? '' : 's'} late or at risk on ${r.asOf}`,
+    columns: [
+      { key: 'order', en: 'order', zh: '销售单' },
+      { key: 'line', en: 'line', zh: '行' },
+      { key: 'customer', en: 'customer', zh: '客户' },
+      { key: 'customer_name', en: 'customer name', zh: '客户名称' },
+      { key: 'item', en: 'item', zh: '物料' },
+      { key: 'open', en: 'open', zh: '未发' },
+      { key: 'due', en: 'due', zh: '交期' },
+      { key: 'covered', en: 'covered (plan)', zh: '计划满足日' },
+      { key: 'expected', en: 'expected', zh: '预计' },
+      { key: 'days_late', en: 'days late', zh: '延迟天数' },
+      { key: 'cause', en: 'cause', zh: '原因' },
+    ],
+    rows: r.lines.map((l) => [l.order, l.line, l.customer, l.customerName, l.item, l.open.normalize(), l.due, l.covered ?? '', l.expected ?? '', l.daysLate ?? (l.overdueDays || ''), l.cause]),
+    notes: [
+      'covered (plan) = the latest date of the supplies MRP pegs to the line: stock today, open orders on their due date (today at the earliest), planned orders on their due date.',
+      'expected = the same with what is late below each order: an order starts only when its last component is there (then + lead time); a planned order whose release has passed is released today.',
+      'A line is late when its due date has passed with quantity open or it is expected after its due date; days late = expected − due (calendar days). `bizctl order trace SO-…` shows the chain.',
+    ],
+  };
+}
