@@ -81,3 +81,11 @@ describe('overview: inventory and purchasing headlines', () => {
     expect(m('stock_below_reorder')).toBe('5');
   });
 });
+
+describe('overview: fulfilment headline', () => {
+  it('sales-order lines at risk = sales at-risk', async () => {
+    const o = await json('overview');
+    const r = await json('sales', 'at-risk');
+    expect(o.metrics.find((x: { key: string }) => x.key === 'orders_at_risk').value).toBe(String(r.lines.length));
+  });
+});

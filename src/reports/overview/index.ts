@@ -8,9 +8,10 @@ import { FINANCE_CHARTS, FINANCE_METRICS } from './finance.js';
 import { PAYROLL_METRICS } from './payroll.js';
 import { CRM_CHARTS, CRM_METRICS } from './crm.js';
 import { INVENTORY_CHARTS, INVENTORY_METRICS } from './inventory.js';
+import { SALES_METRICS } from './sales.js';
 import type { Chart, ChartDef, Metric, MetricDef } from './types.js';
 
-export const METRICS: MetricDef[] = [...FINANCE_METRICS, ...CRM_METRICS, ...INVENTORY_METRICS, ...PAYROLL_METRICS];
+export const METRICS: MetricDef[] = [...FINANCE_METRICS, ...CRM_METRICS, ...INVENTORY_METRICS, ...SALES_METRICS, ...PAYROLL_METRICS];
 export const CHARTS: ChartDef[] = [...FINANCE_CHARTS, ...CRM_CHARTS, ...INVENTORY_CHARTS];
 
 export interface Overview {
