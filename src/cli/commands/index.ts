@@ -15,6 +15,7 @@ import { registerStock } from './stock.js';
 import { registerPurchase } from './purchase.js';
 import { registerBom } from './bom.js';
 import { registerMrp } from './mrp.js';
+import { registerReport } from './report.js';
 
 /** Every top-level command, in help order. */
-export const COMMANDS: readonly Register[] = [registerInit, registerCheck, registerFmt, registerLs, registerShow, registerLedger, registerArAp, registerExport, registerImport, registerCrm, registerStock, registerPurchase, registerBom, registerMrp, registerPayroll, registerOverview];
+export const COMMANDS: readonly Register[] = [registerInit, registerCheck, registerFmt, registerLs, registerShow, registerLedger, registerArAp, registerExport, registerImport, registerCrm, registerStock, registerPurchase, registerBom, registerMrp, registerPayroll, registerReport, registerOverview];
