@@ -152,4 +152,14 @@ describe('report margin', () => {
     expect(r.stdout).toContain('INV-3 line 1: LAMP 300.00 — no cost for LAMP');
     expect(r.stdout).toContain('rounded half-up to 2 decimals');
   });
+
+  it('a document in another currency is converted at the rate of its own date', async () => {
+    const usd = { ...FILES, 'finance/invoices/usd.yaml': '- id: INV-5\n  customer: C2\n  date: 2026-10-25\n  currency: USD\n  lines:\n  - { item: TABLE, qty: 1, price: 40.00 }\n' };
+    const prices = '- { date: 2026-10-01, commodity: USD, price: 7.10 CNY }\n- { date: 2026-11-01, commodity: USD, price: 7.20 CNY }\n';
+    const r = await run(['-C', workspace({ ...usd, 'finance/prices.yaml': prices }), '--as-of', '2026-11-16', '--format', 'json', 'report', 'margin', '--begin', '2026-10-21', '--end', '2026-10-31']);
+    // 40.00 USD × 7.10 (the rate of 10-01, not the later 7.20) = 284.00; cost 138.8744 → 138.87; 145.13 / 284 = 51.102… → 51.10%
+    expect(brief(JSON.parse(r.stdout).rows[0])).toEqual(['TABLE', '284.00', '138.87', '145.13', '51.10', '0.00']);
+    const none = await run(['-C', workspace(usd), '--as-of', '2026-11-16', 'report', 'margin']);
+    expect([none.code, none.stderr]).toEqual([1, expect.stringContaining('invoice INV-5 is in USD, and there is no USD rate on or before 2026-10-25 to convert it to CNY')]);
+  });
 });
