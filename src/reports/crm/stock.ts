@@ -15,6 +15,7 @@ import { runMrp } from '../../engines/mrp/plan.js';
 import { campaignPushes, dealPushes, stockWarnings, type Push, type PushKind, type StockWarning } from '../../engines/crm/stock-warnings.js';
 import type { Lang } from '../../render/model.js';
 import { mrpInput } from '../mrp/input.js';
+import type { Workspace } from '../../workspace/workspace.js';
 import { tr, type CrmInputs } from './inputs.js';
 
 /** A warning as reports show it (JSON `stock_warnings`). */
@@ -32,18 +33,48 @@ export interface StockWarningOut {
   readonly message: string;
 }
 
+/**
+ * Projected availability of `items` on a daily plan from the as-of date to `last`. Only the
+ * items and their ancestors in the BOMs are planned: an item's demand comes from its own orders
+ * and from the orders of the items that use it, directly or through others, so the figures are
+ * those of the whole plan (a test checks it), at a fraction of the cost. `items` null: plan all.
+ */
+export function availabilityFor(ws: Workspace, asOf: IsoDate, last: IsoDate, items: ReadonlySet<string> | null): (item: string) => Availability | null {
+  const input = mrpInput(ws, { asOf, bucket: 'day', horizon: { n: diffDays(last, asOf) + 1, unit: 'd' }, ww: false });
+  let keep: Set<string> | null = null;
+  if (items) {
+    keep = new Set();
+    const stack = [...items];
+    while (stack.length) {
+      const i = stack.pop()!;
+      if (keep.has(i)) continue;
+      keep.add(i);
+      for (const u of input.bom.usedIn(i)) stack.push(u.parent);
+    }
+  }
+  const k = keep;
+  const has = (i: string) => k === null || k.has(i);
+  // Committed demand only: the forecast anticipates the very sales that campaigns and deals bring.
+  const plan = runMrp({
+    ...input,
+    forecast: [],
+    items: k === null ? input.items : new Map([...input.items].filter(([i]) => k.has(i))),
+    sales: input.sales.filter((x) => has(x.item)),
+    receipts: input.receipts.filter((x) => has(x.item)),
+    allocations: input.allocations.filter((x) => has(x.item)),
+  });
+  const memo = new Map<string, Availability | null>();
+  return (item) => {
+    if (!memo.has(item)) memo.set(item, has(item) ? projectedAvailability(plan, item) : null);
+    return memo.get(item)!;
+  };
+}
+
 function checkAll(inp: CrmInputs, pushes: readonly Push[]): StockWarning[] {
   const { ws, asOf } = inp;
   if (!pushes.length || !ws.data.items.length) return [];
   const last = pushes.reduce<IsoDate>((m, p) => (p.to > m ? p.to : m), asOf);
-  // Committed demand only: the forecast anticipates the very sales that campaigns and deals bring.
-  const input = mrpInput(ws, { asOf, bucket: 'day', horizon: { n: diffDays(last, asOf) + 1, unit: 'd' }, ww: false });
-  const plan = runMrp({ ...input, forecast: [] });
-  const memo = new Map<string, Availability | null>();
-  return stockWarnings(pushes, (item) => {
-    if (!memo.has(item)) memo.set(item, projectedAvailability(plan, item));
-    return memo.get(item)!;
-  });
+  return stockWarnings(pushes, availabilityFor(ws, asOf, last, new Set(pushes.map((p) => p.item))));
 }
 
 /** The short message of a warning: "don't promote this: DESK-LIFT-1600 short by 118 from 2026-11-16". */
