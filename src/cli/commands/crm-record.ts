@@ -487,7 +487,11 @@ function reportOrder(ctx: Ctx, action: string, dealId: string, dealFile: string,
         [action, 'deal', dealId, dealFile, dealLine],
         ['added', 'sales order', so.id, so.change.path, so.line],
       ],
-      notes: [`sales order ${so.id} (${so.lines} line${so.lines === 1 ? '' : 's'}) is for deal ${dealId}; the next \`bizctl mrp run\` plans for it`],
+      notes: [
+        ctx.lang === 'zh-CN'
+          ? `销售订单 ${so.id}（${so.lines} 行）来自商机 ${dealId}；下一次 \`bizctl mrp run\` 会为它计划`
+          : `sales order ${so.id} (${so.lines} line${so.lines === 1 ? '' : 's'}) is for deal ${dealId}; the next \`bizctl mrp run\` plans for it`,
+      ],
     },
     json: { action, entity: 'deal', id: dealId, file: dealFile, line: dealLine, sales_order: { action: 'added', entity: 'sales order', id: so.id, file: so.change.path, line: so.line, lines: so.lines } },
   });
@@ -525,7 +529,7 @@ export function registerCrmRecording(crm: Command, wrap: Wrap): void {
     .action(wrap((ctx, id: string, stage: string, opts: MoveOpts) => moveDeal(ctx, id, stage, false, opts)));
   deal
     .command('won')
-    .description('mark a deal won: stage, closed date and history')
+    .description('mark a deal won: stage, closed date and history; with --order, create its sales order')
     .argument('<deal>', 'deal id')
     .option('--date <date>', 'date won (default: --as-of); also the date of the order')
     .addOption(new Option('--reason <text>', 'why it was won (kept as the note of the stage change)'))
