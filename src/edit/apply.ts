@@ -26,18 +26,21 @@ export interface Validation {
 
 const keyOfDiag = (d: Diagnostic) => `${d.code}\u0000${d.message}`;
 
-export function validateChange(ws: Workspace, before: readonly Diagnostic[], change: PlannedChange): Validation {
+/** Validate one change, or several changes (to different files) together, as one workspace. */
+export function validateChange(ws: Workspace, before: readonly Diagnostic[], change: PlannedChange | readonly PlannedChange[]): Validation {
+  const changes = new Map((Array.isArray(change) ? (change as readonly PlannedChange[]) : [change as PlannedChange]).map((c) => [c.path, c]));
   const files: SourceFile[] = [];
-  let seen = false;
+  const seen = new Set<string>();
   for (const key of Object.keys(ENTITIES) as EntityKey[]) {
     for (const path of ws.files.get(key) ?? []) {
-      if (path === change.path) {
-        seen = true;
-        files.push({ path, text: change.after, entity: key });
+      const c = changes.get(path);
+      if (c) {
+        seen.add(path);
+        files.push({ path, text: c.after, entity: key });
       } else files.push({ path, text: ws.sources.get(path) ?? '', entity: key });
     }
   }
-  if (!seen) files.push({ path: change.path, text: change.after, entity: change.entity });
+  for (const c of changes.values()) if (!seen.has(c.path)) files.push({ path: c.path, text: c.after, entity: c.entity });
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const after = buildWorkspace(ws.root, ws.sources.get(CONFIG_FILE) ?? null, files);
   const old = new Set(before.map(keyOfDiag));

@@ -9,6 +9,10 @@ import { Command, Option } from 'commander';
 import { ENTITIES, type EntityKey } from '../../domain/entities/index.js';
 import type { EntityDef } from '../../domain/entity.js';
 import { parseDate, type IsoDate } from '../../domain/dates.js';
+import { WorkCalendar } from '../../domain/calendar.js';
+import { Dec } from '../../domain/decimal.js';
+import { orderFromDeal } from '../../engines/crm/deal-order.js';
+import { effectiveLeadTime } from '../../engines/inventory/leadtime.js';
 import { Stages } from '../../engines/crm/stages.js';
 import { validateChange, type PlannedChange } from '../../edit/apply.js';
 import { appendCsvRows, CsvEditError } from '../../edit/csv-edit.js';
@@ -149,6 +153,24 @@ function commit(ctx: Ctx, loaded: Loaded, change: PlannedChange, what: string): 
   writeFileAtomic(join(loaded.ws.root, change.path), change.after);
 }
 
+/** Several files changed together: validated as one workspace, then written one by one (in the order given). */
+function commitAll(ctx: Ctx, loaded: Loaded, changes: readonly PlannedChange[], what: string): void {
+  const v = validateChange(loaded.ws, loaded.diagnostics, changes);
+  if (v.errors.length) {
+    ctx.printDiagnostics(v.errors, v.ws);
+    throw new DataError(`${what} would introduce ${v.errors.length} error${v.errors.length === 1 ? '' : 's'}; nothing was written`, 'correct the values shown above and run the command again');
+  }
+  ctx.printDiagnostics(v.newWarnings, v.ws);
+  for (const c of changes) writeFileAtomic(join(loaded.ws.root, c.path), c.after);
+}
+
+/** The line number of the first non-blank line appended to `before`. */
+function firstNewLine(before: string | null, after: string): number {
+  let start = before === null || before === '' || before.endsWith('\n') ? (before ?? '').length : after.indexOf('\n', before.length) + 1;
+  while (after[start] === '\n' || after[start] === '\r') start++;
+  return lineOfOffset(after, start);
+}
+
 function lineOfOffset(text: string, off: number): number {
   let n = 1;
   for (let i = 0; i < off; i++) if (text.charCodeAt(i) === 10) n++;
@@ -285,10 +307,7 @@ async function add(ctx: Ctx, entity: AddEntity, opts: Record<string, unknown>): 
     if (e instanceof YamlEditError || e instanceof CsvEditError) throw new DataError(`cannot add to ${path}: ${e.message}`);
     throw e;
   }
-  // The first line of the appended text that is not blank.
-  let start = before === null || before === '' || before.endsWith('\n') ? (before ?? '').length : after.indexOf('\n', before.length) + 1;
-  while (after[start] === '\n' || after[start] === '\r') start++;
-  const firstLine = lineOfOffset(after, start);
+  const firstLine = firstNewLine(before, after);
   commit(ctx, loaded, { path, entity: spec.key, before, after }, `the new ${entity}`);
   report(ctx, 'added', entity, id, path, firstLine);
   return EXIT.OK;
@@ -300,9 +319,14 @@ interface MoveOpts {
   date?: string;
   reason?: string;
   note?: string;
+  /** won: create the sales order from the deal's lines. */
+  order?: boolean;
+  /** won --order: due date of every order line. */
+  due?: string;
 }
 
 function moveDeal(ctx: Ctx, dealId: string, target: string | 'won' | 'lost', byKind: boolean, opts: MoveOpts): number {
+  if (opts.due !== undefined && !opts.order) throw new UsageError('--due is for the sales order: give --order too', `e.g. bizctl crm deal won ${dealId} --order --due ${opts.due}`);
   const loaded = loadForWrite(ctx);
   const { ws } = loaded;
   const stages = new Stages(ws.config.crm.stages);
@@ -317,6 +341,7 @@ function moveDeal(ctx: Ctx, dealId: string, target: string | 'won' | 'lost', byK
     throw new UsageError(byKind ? `crm.stages has no stage of kind ${target}` : `"${target}" is not a stage in bizctl.yaml`, g ? `did you mean "${g}"?` : `use one of: ${stages.list.map((s) => s.id).join(', ')}`);
   }
   const current = stages.kind(deal.stage);
+  if (opts.order && current === 'won') return orderOnly(ctx, loaded, deal, opts);
   if (current !== 'open') throw new DataError(`deal ${dealId} is already ${deal.stage}${deal.closed ? ` (closed ${deal.closed})` : ''}`, 'reopening a closed deal is not supported; edit its file by hand if it must be reopened');
   if (deal.stage === stage.id) throw new UsageError(`deal ${dealId} is already in stage ${stage.id}`);
   const date = opts.date === undefined ? ctx.asOf : parseDate(opts.date);
@@ -333,6 +358,8 @@ function moveDeal(ctx: Ctx, dealId: string, target: string | 'won' | 'lost', byK
   if (stage.kind === 'lost' && opts.reason) set.push(['lost_reason', opts.reason]);
   const item: [string, string][] = [['stage', stage.id], ['date', date]];
   if (note) item.push(['note', note]);
+  const so = opts.order ? planOrder(ctx, ws, deal, date, opts.due) : null;
+  if (so) set.push(['sales_order', so.id]);
   let after: string;
   try {
     after = editYamlRecord(before, 'id', dealId, Object.keys(ENTITIES.deals.fields), { set, append: [{ key: 'history', item }] });
@@ -340,9 +367,134 @@ function moveDeal(ctx: Ctx, dealId: string, target: string | 'won' | 'lost', byK
     if (e instanceof YamlEditError) throw new DataError(`cannot edit ${path}: ${e.message}`);
     throw e;
   }
-  commit(ctx, loaded, { path, entity: 'deals', before, after }, `moving deal ${dealId}`);
-  report(ctx, stage.kind === 'open' ? `moved to ${stage.id}` : stage.kind, 'deal', dealId, path, deal.src.loc.line);
+  const dealChange: PlannedChange = { path, entity: 'deals', before, after };
+  if (!so) {
+    commit(ctx, loaded, dealChange, `moving deal ${dealId}`);
+    report(ctx, stage.kind === 'open' ? `moved to ${stage.id}` : stage.kind, 'deal', dealId, path, deal.src.loc.line);
+    return EXIT.OK;
+  }
+  commitAll(ctx, loaded, [so.change, dealChange], `winning deal ${dealId} with a sales order`);
+  reportOrder(ctx, 'won', dealId, path, deal.src.loc.line, so);
   return EXIT.OK;
+}
+
+// ---------------------------------------------------------------- deal won --order
+
+type DealRec = Workspace['data']['deals'][number];
+
+interface PlannedOrder {
+  readonly id: string;
+  readonly change: PlannedChange;
+  /** First line of the new order in its file. */
+  readonly line: number;
+  readonly lines: number;
+}
+
+/**
+ * The sales order of a won deal (engines/crm/deal-order.ts), appended to the last
+ * sales-orders file (sales/sales-orders.yaml when there is none). Refused when the
+ * deal already has an order (its sales_order field, or an order whose deal: names it).
+ */
+function planOrder(ctx: Ctx, ws: Workspace, deal: DealRec, date: IsoDate, dueText: string | undefined): PlannedOrder {
+  if (deal.sales_order) throw new DataError(`deal ${deal.id} already has sales order ${deal.sales_order}`, 'a deal makes one order; change that order (or remove sales_order from the deal) by hand');
+  const linked = ws.data['sales-orders'].find((o) => o.deal === deal.id);
+  if (linked) throw new DataError(`sales order ${linked.id} (${linked.src.loc.file}:${linked.src.loc.line}) is already for deal ${deal.id}`, `a deal makes one order; to link them, add "sales_order: ${linked.id}" to the deal`);
+  let due: IsoDate | undefined;
+  if (dueText !== undefined) {
+    const d = parseDate(dueText);
+    if (!d) throw new UsageError(`--due "${dueText}" is not a date`, 'write it as YYYY-MM-DD');
+    due = d;
+  }
+  const def = ENTITIES['sales-orders'] as unknown as EntityDef;
+  const files = ws.files.get('sales-orders') ?? [];
+  const path = files[files.length - 1] ?? `${def.path}.yaml`;
+  const id = nextId(
+    ws.data['sales-orders'].map((o) => o.id),
+    `SO-${date.slice(0, 4)}-0001`,
+  );
+  const supplierLt = new Map(ws.data.suppliers.map((s) => [s.id, s.lead_time]));
+  const items = new Map(ws.data.items.map((i) => [i.id, i]));
+  const cal = new WorkCalendar(ws.config.calendar);
+  const r = orderFromDeal(deal, {
+    id,
+    date,
+    ...(due ? { due } : {}),
+    item: (sku) => {
+      const it = items.get(sku);
+      return it ? { ...(it.price ? { price: it.price } : {}), ...(it.tax_rate ? { tax_rate: it.tax_rate } : {}), leadTime: effectiveLeadTime(it, (s) => supplierLt.get(s)) } : undefined;
+    },
+    addWorkdays: (d, n) => cal.addWorkdays(d, n),
+  });
+  if (!r.ok) throw new DataError(r.message, r.hint);
+  const o = r.order;
+  for (const l of o.lines) {
+    if (l.dueFrom === 'lead_time') ctx.info(`note: line ${l.line} (${l.item}) is due ${l.due}: the deal has no requested_date, so the order date + ${items.get(l.item) ? effectiveLeadTime(items.get(l.item)!, (s) => supplierLt.get(s)) : 0} working days of lead time (--due sets another date)`);
+    if (l.priceFrom === 'item') ctx.info(`note: line ${l.line} (${l.item}) takes the item's list price ${l.price.toString()}`);
+  }
+  const pct = (x: Dec) => `${x.mul(Dec.int(100)).normalize().toString()}%`;
+  const rec: [string, YamlValue][] = [['id', o.id], ['customer', o.customer], ['date', o.date]];
+  if (o.currency) rec.push(['currency', o.currency]);
+  rec.push(['status', 'open'], ['deal', o.deal]);
+  if (o.owner) rec.push(['owner', o.owner]);
+  rec.push([
+    'lines',
+    o.lines.map((l) => {
+      const f: [string, string][] = [['line', String(l.line)], ['item', l.item], ['qty', l.qty.toString()], ['price', l.price.toString()]];
+      if (l.discount) f.push(['discount', pct(l.discount)]);
+      if (l.tax_rate) f.push(['tax_rate', pct(l.tax_rate)]);
+      f.push(['due', l.due]);
+      return f;
+    }),
+  ]);
+  const before = files.length ? (ws.sources.get(path) ?? '') : null;
+  let after: string;
+  try {
+    after = isCsvFile(path) ? appendCsvRows(before ?? '', csvRows(def, rec, ctx)) : appendYamlRecord(before ?? '', rec);
+  } catch (e) {
+    if (e instanceof YamlEditError || e instanceof CsvEditError) throw new DataError(`cannot add to ${path}: ${e.message}`);
+    throw e;
+  }
+  return { id, change: { path, entity: 'sales-orders', before, after }, line: firstNewLine(before, after), lines: o.lines.length };
+}
+
+/** `deal won DEAL --order` on a deal that is won already: only the order and the deal's link. */
+function orderOnly(ctx: Ctx, loaded: Loaded, deal: DealRec, opts: MoveOpts): number {
+  const { ws } = loaded;
+  const path = deal.src.loc.file;
+  if (isCsvFile(path)) throw new DataError(`deal ${deal.id} is in ${path}; linking it to an order needs a YAML deals file`, 'move the deals to crm/deals.yaml');
+  const date = opts.date === undefined ? (deal.closed ?? ctx.asOf) : parseDate(opts.date);
+  if (!date) throw new UsageError(`--date "${opts.date}" is not a date`, 'write it as YYYY-MM-DD');
+  const so = planOrder(ctx, ws, deal, date, opts.due);
+  const before = ws.sources.get(path)!;
+  let after: string;
+  try {
+    after = editYamlRecord(before, 'id', deal.id, Object.keys(ENTITIES.deals.fields), { set: [['sales_order', so.id]] });
+  } catch (e) {
+    if (e instanceof YamlEditError) throw new DataError(`cannot edit ${path}: ${e.message}`);
+    throw e;
+  }
+  ctx.info(`note: deal ${deal.id} was won already${deal.closed ? ` (closed ${deal.closed})` : ''}; only its sales order is created`);
+  commitAll(ctx, loaded, [so.change, { path, entity: 'deals', before, after }], `the sales order of deal ${deal.id}`);
+  reportOrder(ctx, 'linked', deal.id, path, deal.src.loc.line, so);
+  return EXIT.OK;
+}
+
+function reportOrder(ctx: Ctx, action: string, dealId: string, dealFile: string, dealLine: number, so: PlannedOrder): void {
+  ctx.output({
+    table: {
+      columns: [{ key: 'action', en: 'Action', zh: '操作' }, { key: 'entity', en: 'Entity', zh: '类型' }, { key: 'id', en: 'Id', zh: '编号' }, { key: 'file', en: 'File', zh: '文件' }, { key: 'line', en: 'Line', zh: '行' }],
+      rows: [
+        [action, 'deal', dealId, dealFile, dealLine],
+        ['added', 'sales order', so.id, so.change.path, so.line],
+      ],
+      notes: [
+        ctx.lang === 'zh-CN'
+          ? `销售订单 ${so.id}（${so.lines} 行）来自商机 ${dealId}；下一次 \`bizctl mrp run\` 会为它计划`
+          : `sales order ${so.id} (${so.lines} line${so.lines === 1 ? '' : 's'}) is for deal ${dealId}; the next \`bizctl mrp run\` plans for it`,
+      ],
+    },
+    json: { action, entity: 'deal', id: dealId, file: dealFile, line: dealLine, sales_order: { action: 'added', entity: 'sales order', id: so.id, file: so.change.path, line: so.line, lines: so.lines } },
+  });
 }
 
 // ---------------------------------------------------------------- registration
@@ -377,11 +529,16 @@ export function registerCrmRecording(crm: Command, wrap: Wrap): void {
     .action(wrap((ctx, id: string, stage: string, opts: MoveOpts) => moveDeal(ctx, id, stage, false, opts)));
   deal
     .command('won')
-    .description('mark a deal won: stage, closed date and history')
+    .description('mark a deal won: stage, closed date and history; with --order, create its sales order')
     .argument('<deal>', 'deal id')
-    .option('--date <date>', 'date won (default: --as-of)')
+    .option('--date <date>', 'date won (default: --as-of); also the date of the order')
     .addOption(new Option('--reason <text>', 'why it was won (kept as the note of the stage change)'))
-    .addHelpText('after', '\nExamples:\n  bizctl crm deal won D-2026-0021 --date 2026-11-16')
+    .option('--order', "create the sales order from the deal's lines, linked both ways (deal: / sales_order:)")
+    .option('--due <date>', "with --order: due date of every order line (default: the deal's requested_date, else the order date + each item's lead time)")
+    .addHelpText(
+      'after',
+      '\nExamples:\n  bizctl crm deal won D-2026-0021 --date 2026-11-16\n  bizctl crm deal won D-2026-0022 --order            # the order goes to sales/sales-orders.yaml; mrp run plans for it\n  bizctl crm deal won D-2026-0022 --order --due 2026-12-18\n\nWith --order on a deal that is won already, only the order is created and linked.\nSee docs/integration.md.',
+    )
     .action(wrap((ctx, id: string, opts: MoveOpts) => moveDeal(ctx, id, 'won', true, opts)));
   deal
     .command('lost')

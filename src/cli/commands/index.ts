@@ -17,6 +17,7 @@ import { registerBom } from './bom.js';
 import { registerMrp } from './mrp.js';
 import { registerOrder } from './order.js';
 import { registerSales } from './sales.js';
+import { registerReport } from './report.js';
 
 /** Every top-level command, in help order. */
-export const COMMANDS: readonly Register[] = [registerInit, registerCheck, registerFmt, registerLs, registerShow, registerLedger, registerArAp, registerExport, registerImport, registerCrm, registerStock, registerPurchase, registerBom, registerMrp, registerOrder, registerSales, registerPayroll, registerOverview];
+export const COMMANDS: readonly Register[] = [registerInit, registerCheck, registerFmt, registerLs, registerShow, registerLedger, registerArAp, registerExport, registerImport, registerCrm, registerStock, registerPurchase, registerBom, registerMrp, registerOrder, registerSales, registerPayroll, registerReport, registerOverview];

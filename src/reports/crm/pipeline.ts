@@ -3,12 +3,13 @@ import { pipeline, type PipelineReport } from '../../engines/crm/pipeline.js';
 import type { ActivityIn } from '../../engines/crm/pipeline.js';
 import type { Column, TableModel } from '../../render/model.js';
 import { pctText, tr, type CrmInputs } from './inputs.js';
+import { dealStockWarnings, STOCK_RULE, toOut, warningDetail, warningText, type StockWarningOut } from './stock.js';
 
 export const PIPELINE_VIEWS = ['stages', 'owners', 'forecast', 'closing', 'at-risk', 'funnel', 'time'] as const;
 export type PipelineView = (typeof PIPELINE_VIEWS)[number];
 
 export interface PipelineOut {
-  readonly report: PipelineReport & { readonly currency: string };
+  readonly report: PipelineReport & { readonly currency: string; readonly stock_warnings: readonly StockWarningOut[] };
   table(view: PipelineView): TableModel;
 }
 
@@ -16,8 +17,18 @@ const R = 'right' as const;
 
 export function pipelineReport(inp: CrmInputs, closingDays: number): PipelineOut {
   const r = pipeline(inp.deals, inp.ws.data.activities as unknown as ActivityIn[], inp.stages, { asOf: inp.asOf, closingDays, minor: inp.minor, rounding: inp.rounding });
-  const report = { ...r, currency: inp.base };
+  const warnings = dealStockWarnings(inp);
+  const report = { ...r, currency: inp.base, stock_warnings: toOut(inp.lang, warnings) };
   const L = (en: string, zh: string) => tr(inp.lang, en, zh);
+  const stockOf = (id: string) => warnings.filter((w) => w.ref === id).map((w) => warningText(inp.lang, w)).join('; ');
+  const stockCol: Column = { key: 'stock', en: 'Stock', zh: '库存预警' };
+  const stockNotes = warnings.length
+    ? [
+        L(`${new Set(warnings.map((w) => w.ref)).size} open deal(s) want products the stock cannot cover:`, `${new Set(warnings.map((w) => w.ref)).size} 个未结商机的产品库存不足：`),
+        ...warnings.map((w) => warningDetail(inp.lang, w)),
+        L(STOCK_RULE.en, STOCK_RULE.zh),
+      ]
+    : [];
   const stageName = (id: string) => {
     const s = inp.stages.get(id);
     return s ? L(s.name, s.name_zh) : id;
@@ -52,7 +63,7 @@ export function pipelineReport(inp: CrmInputs, closingDays: number): PipelineOut
           columns: [{ key: 'stage', en: 'Stage', zh: '阶段' }, { key: 'name', en: 'Name', zh: '名称' }, { key: 'probability', en: 'Probability', zh: '赢单概率', align: R }, ...sums],
           rows: r.stages.map((s) => [s.stage, L(s.name, s.name_zh), `${s.probability_pct.toString()}%`, s.count, s.amount, s.weighted]),
           footer: [foot(3)],
-          notes: hints,
+          notes: [...hints, ...stockNotes],
         };
       case 'owners':
         return {
@@ -60,7 +71,7 @@ export function pipelineReport(inp: CrmInputs, closingDays: number): PipelineOut
           columns: [{ key: 'owner', en: 'Owner', zh: '负责人' }, ...sums],
           rows: r.owners.map((o) => [owner(o.owner), o.count, o.amount, o.weighted]),
           footer: [foot(1)],
-          notes: hints.slice(0, 1),
+          notes: [...hints.slice(0, 1), ...stockNotes],
         };
       case 'forecast':
         return {
@@ -68,7 +79,7 @@ export function pipelineReport(inp: CrmInputs, closingDays: number): PipelineOut
           columns: [{ key: 'month', en: 'Expected close', zh: '预计成交' }, ...sums],
           rows: r.forecast.map((f) => [f.month === 'overdue' ? L(`overdue (before ${inp.asOf})`, `已逾期（早于 ${inp.asOf}）`) : f.month === 'none' ? L('no date', '未填日期') : f.month, f.count, f.amount, f.weighted]),
           footer: [foot(1)],
-          notes: hints.slice(0, 1),
+          notes: [...hints.slice(0, 1), ...stockNotes],
         };
       case 'closing':
         return {
@@ -80,8 +91,10 @@ export function pipelineReport(inp: CrmInputs, closingDays: number): PipelineOut
             { key: 'amount', en: 'Amount', zh: '金额' },
             { key: 'probability', en: 'Probability', zh: '赢单概率', align: R },
             { key: 'weighted', en: 'Weighted', zh: '加权金额' },
+            stockCol,
           ],
-          rows: r.closing.map((c) => [c.expected_close, c.days_left, c.id, c.title, c.customer, inp.customerName(c.customer), owner(c.owner), stageName(c.stage), c.amount, pctText(c.probability_pct), c.weighted]),
+          rows: r.closing.map((c) => [c.expected_close, c.days_left, c.id, c.title, c.customer, inp.customerName(c.customer), owner(c.owner), stageName(c.stage), c.amount, pctText(c.probability_pct), c.weighted, stockOf(c.id)]),
+          ...(stockNotes.length ? { notes: stockNotes } : {}),
         };
       case 'at-risk':
         return {
@@ -94,6 +107,7 @@ export function pipelineReport(inp: CrmInputs, closingDays: number): PipelineOut
             { key: 'idle_days', en: 'Idle days', zh: '停滞天数' },
             { key: 'rot_days', en: 'Rot days', zh: '停滞上限' },
             { key: 'reasons', en: 'Why', zh: '原因' },
+            stockCol,
           ],
           rows: r.at_risk.map((a) => [
             a.id,
@@ -108,12 +122,14 @@ export function pipelineReport(inp: CrmInputs, closingDays: number): PipelineOut
             a.idle_days,
             a.rot_days,
             a.reasons.map((x) => (x === 'past-close' ? L('past expected close', '超过预计成交日') : L('no activity', '长期未跟进'))).join(', '),
+            stockOf(a.id),
           ]),
           notes: [
             L(
               'at risk = open and past its expected close, or idle for longer than its stage\'s rot_days; idle days = as-of − last activity, the latest of the deal\'s activities (by their deal field) and the date it entered its stage',
               '风险 = 未结且已过预计成交日，或停滞天数超过所在阶段的 rot_days；停滞天数 = 截至日 − 最近跟进日（关联该商机的活动日期与进入当前阶段日期中较晚者）',
             ),
+            ...stockNotes,
           ],
         };
       case 'funnel':
