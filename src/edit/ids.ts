@@ -6,26 +6,46 @@
  * With no records yet, `fallback` is used (e.g. C0001, D-2026-0001).
  */
 export function nextId(existing: readonly string[], fallback: string): string {
+  return idAllocator(existing, fallback)();
+}
+
+/**
+ * Ids for several new records at once (an import of 100,000 rows): the same
+ * pattern rule as nextId, the largest number found once, then counting up.
+ */
+export function idAllocator(existing: readonly string[], fallback: string): () => string {
   const taken = new Set(existing);
   const last = existing[existing.length - 1];
   const m = last === undefined ? null : /^(.*?)(\d+)$/.exec(last);
-  if (!m) {
-    if (!taken.has(fallback)) return fallback;
+  if (!m && !taken.has(fallback)) {
+    let first = true;
     const f = /^(.*?)(\d+)$/.exec(fallback)!;
-    return bump(f[1]!, f[2]!.length, existing, taken);
+    const rest = counter(f[1]!, f[2]!.length, existing, taken);
+    return () => {
+      if (first) {
+        first = false;
+        taken.add(fallback);
+        return fallback;
+      }
+      return rest();
+    };
   }
-  return bump(m[1]!, m[2]!.length, existing, taken);
+  const p = m ?? /^(.*?)(\d+)$/.exec(fallback)!;
+  return counter(p[1]!, p[2]!.length, existing, taken);
 }
 
-function bump(prefix: string, width: number, existing: readonly string[], taken: Set<string>): string {
+function counter(prefix: string, width: number, existing: readonly string[], taken: Set<string>): () => string {
   let max = 0;
   for (const id of existing) {
     if (!id.startsWith(prefix)) continue;
     const rest = id.slice(prefix.length);
     if (rest.length === width && /^\d+$/.test(rest)) max = Math.max(max, Number(rest));
   }
-  let n = max + 1;
-  let id = prefix + String(n).padStart(width, '0');
-  while (taken.has(id)) id = prefix + String(++n).padStart(width, '0');
-  return id;
+  let n = max;
+  return () => {
+    let id = prefix + String(++n).padStart(width, '0');
+    while (taken.has(id)) id = prefix + String(++n).padStart(width, '0');
+    taken.add(id);
+    return id;
+  };
 }

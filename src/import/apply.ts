@@ -5,7 +5,8 @@
  */
 import type { EntityDef } from '../domain/entity.js';
 import { ENTITIES, type EntityKey } from '../domain/entities/index.js';
-import { appendCsvRows, appendYamlRecords, updateCsvRows, updateYamlRecords, type PlainRecord } from '../io/record-writer.js';
+import { appendYamlRecords, updateYamlRecords, type PlainRecord } from '../edit/records.js';
+import { addCsvColumns, appendCsvRows, updateCsvRows } from '../edit/csv-edit.js';
 import { recordToPlain, valueText } from '../reports/records.js';
 import { csvColumns, isCsvFile, type AnyRecord } from '../workspace/parse-entity.js';
 import type { Workspace } from '../workspace/workspace.js';
@@ -45,10 +46,7 @@ export function applyImport(ws: Workspace, entity: EntityKey, actions: readonly 
     for (const [f, m] of csvEdits) {
       // Columns an update needs but the file lacks: extend the header first.
       const needed = [...new Set([...m.values()].flatMap((v) => Object.keys(v)))];
-      let text = textOf(f);
-      const head = text.split('\n')[0] ?? '';
-      if (needed.some((c) => !head.replace(/^\ufeff/, '').split(',').includes(c))) text = appendCsvRows(text, [], [...head.split(','), ...needed]);
-      out.set(f, updateCsvRows(text, m));
+      out.set(f, updateCsvRows(addCsvColumns(textOf(f), needed), m));
     }
   }
   // Creates: appended to the entity's first file, or a new file.
@@ -65,7 +63,7 @@ export function applyImport(ws: Workspace, entity: EntityKey, actions: readonly 
         if (!def.lines) rows.push(head);
         else for (const l of (r[def.lines.field] as Record<string, unknown>[]) ?? []) rows.push({ ...head, ...Object.fromEntries(line.filter((c) => l[c] !== undefined).map((c) => [c, valueText(def.lines!.fields[c]!, l[c])])) });
       }
-      out.set(target, appendCsvRows(textOf(target), rows, [...header, ...line]));
+      out.set(target, appendCsvRows(textOf(target), rows, { columns: [...header, ...line] }));
     } else {
       out.set(target, appendYamlRecords(textOf(target), creates.map((a) => recordToPlain(def.fields, a.record!) as PlainRecord)));
     }

@@ -6,7 +6,7 @@
 import { Dec } from '../domain/decimal.js';
 import type { IsoDate } from '../domain/dates.js';
 import { openItems, type OpenItem } from '../engines/finance/open-items.js';
-import type { PlainRecord } from '../io/record-writer.js';
+import type { PlainRecord } from '../edit/records.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { ruleFor, type BankLine, type BankRules } from './bank.js';
 

@@ -18,6 +18,7 @@ import { didYouMean } from '../util/suggest.js';
 import type { AnyRecord } from '../workspace/parse-entity.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { importDate, importNumber } from './formats.js';
+import { idAllocator } from '../edit/ids.js';
 import type { ImportMap } from './map.js';
 
 export type Mode = 'create' | 'upsert' | 'update';
@@ -83,27 +84,8 @@ function canonical(spec: Field, text: string, map: ImportMap): string {
   }
 }
 
-/** Next free id following the pattern of existing ids (longest common prefix + number). */
-export function idAllocator(existing: Iterable<string>, fallbackPrefix: string): () => string {
-  const counts = new Map<string, { max: number; width: number; n: number }>();
-  for (const id of existing) {
-    const m = /^(.*?)(\d+)$/.exec(id);
-    if (!m) continue;
-    const e = counts.get(m[1]!) ?? { max: 0, width: m[2]!.length, n: 0 };
-    e.max = Math.max(e.max, Number(m[2]));
-    e.width = Math.max(e.width, m[2]!.length);
-    e.n++;
-    counts.set(m[1]!, e);
-  }
-  let best: [string, { max: number; width: number; n: number }] | undefined;
-  for (const c of counts) if (!best || c[1].n > best[1].n || (c[1].n === best[1].n && c[0] < best[0])) best = c;
-  const prefix = best?.[0] ?? fallbackPrefix;
-  let next = (best?.[1].max ?? 0) + 1;
-  const width = best?.[1].width ?? 4;
-  return () => `${prefix}${String(next++).padStart(width, '0')}`;
-}
-
-const ID_PREFIX: Partial<Record<EntityKey, string>> = { customers: 'C', contacts: 'P', deals: 'D-', activities: 'A-', campaigns: 'CMP-', tickets: 'T-', suppliers: 'S', employees: 'E', payments: 'PAY-', invoices: 'INV-', bills: 'BILL-', 'credit-notes': 'CN-', 'sales-orders': 'SO-', 'purchase-orders': 'PO-', 'work-orders': 'WO-', moves: 'MV-', journal: 'JE-' };
+/** The first id of an entity that has none yet. */
+const FIRST_ID: Partial<Record<EntityKey, string>> = { customers: 'C0001', contacts: 'P0001', deals: 'D-0001', activities: 'A-0001', campaigns: 'CMP-0001', tickets: 'T-0001', suppliers: 'S001', employees: 'E001', payments: 'PAY-0001', invoices: 'INV-0001', bills: 'BILL-0001', 'credit-notes': 'CN-0001', 'sales-orders': 'SO-0001', 'purchase-orders': 'PO-0001', 'work-orders': 'WO-0001', moves: 'MV-0001', journal: 'JE-0001' };
 
 export function planImport(ws: Workspace, o: PlanOptions): ImportPlan {
   const def = ENTITIES[o.entity] as unknown as EntityDef;
@@ -191,7 +173,7 @@ export function planImport(ws: Workspace, o: PlanOptions): ImportPlan {
     keyIndex.set(k, m);
   }
   const seenInFile = new Map<string, number>();
-  const nextId = idAllocator(existing.map((r) => r[def.key[0]!] as string).filter((x) => typeof x === 'string'), ID_PREFIX[o.entity] ?? `${o.entity.slice(0, 1).toUpperCase()}`);
+  const nextId = idAllocator(existing.map((r) => r[def.key[0]!] as string).filter((x) => typeof x === 'string'), FIRST_ID[o.entity] ?? `${o.entity.slice(0, 1).toUpperCase()}0001`);
   const actions: Action[] = [];
   const idField = def.key.length === 1 ? def.key[0]! : null;
 

@@ -5,8 +5,8 @@ import { Diagnostics } from '../../diagnostics/types.js';
 import { parseBankRules, readStatement } from '../../import/bank.js';
 import { planBank } from '../../import/bank-plan.js';
 import { decodeText, normaliseEncoding } from '../../import/encoding.js';
-import { appendYamlRecords, type PlainRecord } from '../../io/record-writer.js';
-import { appendCsvRows } from '../../io/record-writer.js';
+import { appendYamlRecords, type PlainRecord } from '../../edit/records.js';
+import { appendCsvRows } from '../../edit/csv-edit.js';
 import { writeFileAtomic } from '../../io/write.js';
 import { rebuildWith } from '../../workspace/rebuild.js';
 import type { Wrap } from '../command.js';
@@ -54,7 +54,7 @@ export function registerLedgerBank(ledger: Command, wrap: Wrap): void {
       if (payments.length) {
         const f = ws.files.get('payments')?.[0] ?? 'finance/payments.yaml';
         const before = ws.sources.get(f) ?? '';
-        writes.set(f, f.endsWith('.csv') ? appendCsvRows(before, payments.flatMap(paymentRows), ['id', 'date', 'direction', 'customer', 'supplier', 'amount', 'currency', 'account', 'reference', 'notes', 'document']) : appendYamlRecords(before, payments));
+        writes.set(f, f.endsWith('.csv') ? appendCsvRows(before, payments.flatMap(paymentRows), { columns: ['id', 'date', 'direction', 'customer', 'supplier', 'amount', 'currency', 'account', 'reference', 'notes', 'document'] }) : appendYamlRecords(before, payments));
       }
       const after = rebuildWith(ws, writes);
       if (after.diagnostics.errorCount) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { appendCsvRows, appendYamlRecords, updateCsvRow, updateYamlRecord, yamlScalar } from './record-writer.js';
+import { appendYamlRecords, updateYamlRecord, yamlScalar } from './records.js';
+import { addCsvColumns, appendCsvRows, updateCsvRows } from './csv-edit.js';
 
 const YAML = `# customers   (aligned comment kept)
 - id: C1
@@ -53,12 +54,16 @@ describe('YAML record edits', () => {
 describe('CSV record edits', () => {
   const CSV = 'id,name,phone\nC1,甲,021-1\nC2,"乙, 分部",021-2\n';
   it('append adds rows only', () => {
-    expect(appendCsvRows(CSV, [{ id: 'C3', name: '丙', phone: '' }], ['id', 'name', 'phone'])).toBe(CSV + 'C3,丙,\n');
+    expect(appendCsvRows(CSV, [{ id: 'C3', name: '丙', phone: '' }])).toBe(CSV + 'C3,丙,\n');
   });
   it('a new column extends the header and pads existing rows', () => {
-    expect(appendCsvRows(CSV, [{ id: 'C3', name: '丙', city: '上海' }], ['id', 'name', 'phone', 'city'])).toBe('id,name,phone,city\nC1,甲,021-1,\nC2,"乙, 分部",021-2,\nC3,丙,,上海\n');
+    expect(() => appendCsvRows(CSV, [{ id: 'C3', city: '上海' }])).toThrow('the file has no column for city');
+    expect(appendCsvRows(CSV, [{ id: 'C3', name: '丙', city: '上海' }], { columns: ['id', 'name', 'phone', 'city'] })).toBe('id,name,phone,city\nC1,甲,021-1,\nC2,"乙, 分部",021-2,\nC3,丙,,上海\n');
+  });
+  it('an update that needs a new column extends the header first', () => {
+    expect(updateCsvRows(addCsvColumns(CSV, ['city']), new Map([[2, { city: '上海' }]]))).toBe('id,name,phone,city\nC1,甲,021-1,上海\nC2,"乙, 分部",021-2,\n');
   });
   it('update rewrites one row', () => {
-    expect(updateCsvRow(CSV, 3, { phone: '021-9' })).toBe('id,name,phone\nC1,甲,021-1\nC2,"乙, 分部",021-9\n');
+    expect(updateCsvRows(CSV, new Map([[3, { phone: '021-9' }]]))).toBe('id,name,phone\nC1,甲,021-1\nC2,"乙, 分部",021-9\n');
   });
 });

@@ -1,13 +1,11 @@
 /**
- * Minimal, comment-preserving edits of entity files, so `git diff` shows only
- * the real change: appending records (YAML or CSV) leaves every existing byte
- * alone; updating a YAML record rewrites only the changed values (adding a
- * missing key as one new line after the record); updating a CSV row rewrites
- * only that row. Inputs are canonical texts (plain records of strings).
+ * Batch edits of YAML entity files for imports and bank statements (many
+ * records in one pass, parsing the file once): appending records leaves every
+ * existing byte alone; updating rewrites only the changed values (a missing
+ * key becomes one new line after its record). yaml-edit.ts holds the
+ * single-record edits of the recording commands. CSV edits: csv-edit.ts.
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Pair, type Scalar, type YAMLMap } from 'yaml';
-import { Diagnostics } from '../diagnostics/types.js';
-import { csvLine, CsvReader } from './csv.js';
 
 export type PlainValue = string | string[] | PlainRecord[];
 export interface PlainRecord {
@@ -98,65 +96,4 @@ export function updateYamlRecords(text: string, changesByIndex: ReadonlyMap<numb
 
 export function updateYamlRecord(text: string, index: number, changes: readonly [string, string][]): string {
   return updateYamlRecords(text, new Map([[index, changes]]));
-}
-
-/** The header of a CSV text. */
-export function csvHeader(text: string): string[] {
-  return new CsvReader('', text, new Diagnostics()).header;
-}
-
-/**
- * Append rows to a CSV file. Columns the file lacks are added to the header
- * (the only case where existing lines change: each gets empty cells).
- */
-export function appendCsvRows(text: string, rows: readonly Record<string, string>[], order: readonly string[]): string {
-  if (text.trim() === '') {
-    const cols = order.filter((c) => rows.some((r) => (r[c] ?? '') !== ''));
-    return [csvLine(cols), ...rows.map((r) => csvLine(cols.map((c) => r[c] ?? '')))].join('\n') + '\n';
-  }
-  const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
-  let header = csvHeader(text);
-  let base = text;
-  const extra = order.filter((c) => !header.includes(c) && rows.some((r) => (r[c] ?? '') !== ''));
-  if (extra.length) {
-    const d = new Diagnostics();
-    const reader = new CsvReader('', text, d);
-    const old: string[][] = [];
-    for (let r = reader.next(); r; r = reader.next()) old.push(r.cells);
-    header = [...header, ...extra];
-    base = bom + [csvLine(header), ...old.map((c) => csvLine([...c, ...extra.map(() => '')]))].join('\n') + '\n';
-  }
-  const sep = base.endsWith('\n') ? '' : '\n';
-  return base + sep + rows.map((r) => csvLine(header.map((c) => r[c] ?? ''))).join('\n') + '\n';
-}
-
-/** Replace data rows (by the line they start on) with new cell values by column name, in one pass; other rows untouched. */
-export function updateCsvRows(text: string, valuesByLine: ReadonlyMap<number, Record<string, string>>): string {
-  if (valuesByLine.size === 0) return text;
-  const reader = new CsvReader('', text, new Diagnostics());
-  const header = reader.header;
-  const parts: string[] = [];
-  let copied = 0;
-  let found = 0;
-  let row = reader.next();
-  while (row) {
-    const next = reader.next();
-    const values = valuesByLine.get(row.line);
-    if (values) {
-      found++;
-      let end = next ? next.offset : text.length;
-      while (end > row.offset && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
-      const r = row;
-      parts.push(text.slice(copied, r.offset), csvLine(header.map((h, i) => (h in values ? values[h]! : (r.cells[i] ?? '')))));
-      copied = end;
-    }
-    row = next;
-  }
-  if (found !== valuesByLine.size) throw new Error('a CSV row to update was not found');
-  parts.push(text.slice(copied));
-  return parts.join('');
-}
-
-export function updateCsvRow(text: string, line: number, values: Record<string, string>): string {
-  return updateCsvRows(text, new Map([[line, values]]));
 }
