@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run, snapshotDir, workspace } from './helpers.js';
+import { REPO, run, snapshotDir, workspace } from './helpers.js';
 
 const MESSY_CUSTOMERS = `# Our customers (kept by sales)
 
@@ -97,4 +97,18 @@ describe('bizctl fmt', () => {
     expect(r.stderr).toContain('inventory/stock.csv:5:1: error[bad-number]: qty of stock line 2026-11-01 / A-1 / WH1 is not a number: "x"');
     expect(snapshotDir(ws)).toEqual(before);
   });
+});
+
+describe('the bundled examples', () => {
+  for (const ex of ['furniture', 'crm-only']) {
+    it(`${ex} is already canonical and checks clean`, async () => {
+      const dir = join(REPO, 'data-examples', ex);
+      const f = await run(['-C', dir, 'fmt', '--check']);
+      expect(f.stdout).toBe('');
+      expect(f.code).toBe(0);
+      const c = await run(['-C', dir, 'check']);
+      expect(c.code).toBe(0);
+      expect(c.stderr).toMatch(/ 0 errors, 0 warnings\n$/);
+    });
+  }
 });
