@@ -161,6 +161,15 @@ describe('valuation with prices (-X)', () => {
     // 100 × 7.20 = 720.00: the dollars gained 10.00
     expect(feb.total).toEqual({ CNY: '10.00' });
   });
+  it('statements value too; the balance sheet shows the unrealised difference so it still balances', async () => {
+    const bs = JSON.parse((await run(['-C', ws, '--as-of', '2026-02-15', '--format', 'json', 'ledger', 'balance-sheet', '-X', 'CNY'])).stdout);
+    // assets: −710.00 CNY + 100 USD × 7.20 = 10.00; nothing booked in equity: the 10.00 is unrealised
+    expect(bs.totalAssets).toEqual({ CNY: '10.00' });
+    expect(bs.revaluation).toEqual({ CNY: '10.00' });
+    expect(bs.balanced).toBe(true);
+    const is = JSON.parse((await run(['-C', ws, '--as-of', '2026-02-15', '--format', 'json', 'ledger', 'income-statement', '-X', 'CNY'])).stdout);
+    expect(is.net).toEqual({ CNY: '0' });
+  });
   it('without -X amounts stay in their commodity', async () => {
     const j = JSON.parse((await run(['-C', ws, '--as-of', '2026-01-31', '--format', 'json', 'ledger', 'balance', '--flat'])).stdout);
     expect(j.total).toEqual({ CNY: '-710.00', USD: '100' });

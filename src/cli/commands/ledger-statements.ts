@@ -1,6 +1,10 @@
 import { Command } from 'commander';
 import { buildLedger } from '../../engines/ledger/build.js';
-import { balanceSheet, incomeStatement, trialBalance } from '../../reports/ledger/statements.js';
+import { balanceSheet, incomeStatement, trialBalance, valuedBalanceSheet, valuedIncomeStatement } from '../../reports/ledger/statements.js';
+import { valued } from '../../reports/ledger/balance.js';
+import { priceDb } from '../../engines/ledger/price-db.js';
+import { addDays } from '../../domain/dates.js';
+import { minorUnit } from '../../workspace/config.js';
 import { balanceSheetView, incomeStatementView, trialBalanceView } from '../../reports/ledger/statement-view.js';
 import type { Wrap } from '../command.js';
 import { addQueryOptions, queryFrom, type LedgerFlags } from '../ledger-options.js';
@@ -17,22 +21,39 @@ export function registerLedgerStatements(ledger: Command, wrap: Wrap): void {
   );
   const is = addQueryOptions(new Command('income-statement').alias('is'), { periods: true, tree: true })
     .description('income and expenses over a period, and net income (income shown positive)')
+    .option('-X, --value <commodity>', 'convert amounts to this commodity with finance/prices')
     .argument('[accounts...]', 'account patterns');
   is.action(
-    wrap((ctx, patterns: string[], flags: LedgerFlags) => {
-      const l = buildLedger(ctx.workspace());
-      ctx.output(incomeStatementView(incomeStatement(l, queryFrom(flags, patterns, ctx.asOf)), l.baseCurrency, l.accounts, ctx.lang === 'zh-CN'));
+    wrap((ctx, patterns: string[], flags: LedgerFlags & { value?: string }) => {
+      const ws = ctx.workspace();
+      const l = buildLedger(ws);
+      const q = queryFrom(flags, patterns, ctx.asOf);
+      let r = incomeStatement(l, q);
+      if (flags.value) {
+        const db = priceDb(ws);
+        const minor = minorUnit(ws.config, flags.value);
+        r = valuedIncomeStatement(r, (b) => valued(b, db, flags.value!, addDays(q.end!, -1), minor, ws.config.rounding));
+      }
+      ctx.output(incomeStatementView(r, l.baseCurrency, l.accounts, ctx.lang === 'zh-CN'));
     }),
   );
   const bs = addQueryOptions(new Command('balance-sheet').alias('bs'), { tree: true })
     .description('assets, liabilities and equity as of --as-of (or the day before --end), with unclosed earnings so it balances')
+    .option('-X, --value <commodity>', 'convert amounts to this commodity with finance/prices at the balance-sheet date')
     .argument('[accounts...]', 'account patterns');
   bs.action(
-    wrap((ctx, patterns: string[], flags: LedgerFlags) => {
+    wrap((ctx, patterns: string[], flags: LedgerFlags & { value?: string }) => {
       const ws = ctx.workspace();
       const l = buildLedger(ws);
       const q = queryFrom(flags, patterns, ctx.asOf);
-      ctx.output(balanceSheetView(balanceSheet(l, { ...q, end: q.end! }, ws.config.finance.fiscal_year_start), l.baseCurrency, l.accounts, ctx.lang === 'zh-CN'));
+      let r = balanceSheet(l, { ...q, end: q.end! }, ws.config.finance.fiscal_year_start);
+      if (flags.value) {
+        const db = priceDb(ws);
+        const minor = minorUnit(ws.config, flags.value);
+        const date = addDays(q.end!, -1);
+        r = valuedBalanceSheet(r, (b) => valued(b, db, flags.value!, date, minor, ws.config.rounding), (a) => db.value(a, flags.value!, date, minor, ws.config.rounding));
+      }
+      ctx.output(balanceSheetView(r, l.baseCurrency, l.accounts, ctx.lang === 'zh-CN'));
     }),
   );
   ledger.addCommand(tb).addCommand(is).addCommand(bs);

@@ -74,6 +74,7 @@ export function balanceSheetView(bs: BalanceSheet, base: string, accounts: Reado
   const closing: Line[] = [
     { label: zh ? '本年利润 (未结转)' : 'current year earnings (unclosed)', amounts: bs.currentEarnings },
     { label: zh ? '以前年度利润 (未结转)' : 'earlier earnings (unclosed)', amounts: bs.earlierEarnings },
+    ...(bs.revaluation ? [{ label: zh ? '估值差额 (未实现)' : 'valuation difference (unrealised)', amounts: bs.revaluation }] : []),
     { label: zh ? '负债和所有者权益合计' : 'total liabilities + equity + earnings', amounts: bs.totalLiabilitiesAndEquity },
   ];
   const t = sectionsTable(bs.sections, closing, base, accounts, null, zh);
@@ -85,6 +86,7 @@ export function balanceSheetView(bs: BalanceSheet, base: string, accounts: Reado
       sections: bs.sections.map(sectionJson(base)),
       currentEarnings: amountsJson(bs.currentEarnings, base),
       earlierEarnings: amountsJson(bs.earlierEarnings, base),
+      ...(bs.revaluation ? { revaluation: amountsJson(bs.revaluation, base) } : {}),
       totalAssets: amountsJson(bs.totalAssets, base),
       totalLiabilitiesEquityEarnings: amountsJson(bs.totalLiabilitiesAndEquity, base),
       difference: amountsJson(bs.difference, base),

@@ -88,6 +88,8 @@ export interface BalanceSheet {
   readonly totalLiabilitiesAndEquity: Amounts;
   /** assets − (liabilities + equity + earnings): zero when the books balance. */
   readonly difference: Amounts;
+  /** With -X: the difference valuation makes (unrealised gains and losses of commodities at market prices), shown with equity. */
+  readonly revaluation?: Amounts;
 }
 
 /** Start of the fiscal year that contains `date` (fiscal_year_start = first month). */
@@ -165,4 +167,43 @@ export function trialBalance(ledger: Ledger, spec: BalanceSpec): { rows: TrialBa
     if (!credit.has(c)) credit.set(c, Dec.ZERO);
   }
   return { rows, debit, credit };
+}
+
+/** An income statement valued in one commodity (each period column at its own end). */
+export function valuedIncomeStatement(is: IncomeStatement, value: (r: BalanceReport) => BalanceReport): IncomeStatement {
+  const sections = is.sections.map((s) => ({ name: s.name, report: value(s.report) }));
+  const [income, expenses] = [sections[0]!.report, sections[1]!.report];
+  const net: Amounts = new Map();
+  addAll(net, income.total);
+  addAll(net, expenses.total, -1);
+  const netColumns = income.totalColumns ? columnsLike(income, expenses).map(([i, e]) => {
+    const n: Amounts = new Map();
+    addAll(n, i);
+    addAll(n, e, -1);
+    return n;
+  }) : undefined;
+  return { sections, net, ...(netColumns ? { netColumns } : {}) };
+}
+
+/** A balance sheet valued in one commodity at its date; earnings valued at the same date. */
+export function valuedBalanceSheet(bs: BalanceSheet, value: (r: BalanceReport) => BalanceReport, valueAmounts: (a: Amounts) => Amounts): BalanceSheet {
+  const sections = bs.sections.map((s) => ({ name: s.name, report: value(s.report) }));
+  const currentEarnings = valueAmounts(bs.currentEarnings);
+  const earlierEarnings = valueAmounts(bs.earlierEarnings);
+  const totalAssets = sections[0]!.report.total;
+  const le: Amounts = new Map();
+  addAll(le, sections[1]!.report.total);
+  addAll(le, sections[2]!.report.total);
+  addAll(le, currentEarnings);
+  addAll(le, earlierEarnings);
+  // Valued at market prices, assets no longer equal what was booked: the gap is the unrealised result.
+  const revaluation: Amounts = new Map();
+  addAll(revaluation, totalAssets);
+  addAll(revaluation, le, -1);
+  addAll(le, revaluation);
+  const difference: Amounts = new Map();
+  addAll(difference, totalAssets);
+  addAll(difference, le, -1);
+  for (const [c, v] of difference) if (v.isZero()) difference.set(c, Dec.ZERO.withScale(v.s));
+  return { date: bs.date, sections, currentEarnings, earlierEarnings, totalAssets, totalLiabilitiesAndEquity: le, difference, revaluation };
 }
