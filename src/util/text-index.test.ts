@@ -37,6 +37,21 @@ describe('SpanIndex', () => {
     expect(ix.find(t, 29, 34)).toBe(-1); // "incom"
     expect(ix.find(t, 1, 1)).toBe(-1); // empty span
   });
+  it('keeps finding every name as it grows (hashing every character, or a few)', () => {
+    for (const full of [false, true]) {
+      const ix = new SpanIndex(full);
+      const names = Array.from({ length: 3000 }, (_, i) => `C${String(i).padStart(6, '0')}`);
+      names.forEach((n, i) => ix.add(n, i));
+      expect(ix.size).toBe(3000);
+      const t = names.join(',');
+      let at = 0;
+      names.forEach((n, i) => {
+        expect(ix.find(t, at, at + n.length)).toBe(i);
+        at += n.length + 1;
+      });
+      expect(ix.find('C9999999', 0, 8)).toBe(-1);
+    }
+  });
   it('keeps finding every name as it grows', () => {
     const ix = new SpanIndex();
     const names = Array.from({ length: 300 }, (_, i) => `expenses:cost:c${i}`);

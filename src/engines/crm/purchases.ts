@@ -28,20 +28,39 @@ export interface CustomerPurchases {
   value: Dec;
 }
 
+/** Where purchases go: as a Dec, or as a mantissa and scale (value = units / 10^scale, units a safe integer). */
+export interface PurchaseSink {
+  add(customer: string, date: IsoDate, value: Dec, counts: boolean): void;
+  addUnits(customer: string, date: IsoDate, units: number, scale: number, counts: boolean): void;
+}
+
+/** One customer's running totals: the value as a mantissa while it stays a safe integer at one scale, else a Dec. */
+interface Running {
+  readonly customer: string;
+  first: IsoDate;
+  last: IsoDate;
+  count: number;
+  units: number;
+  scale: number;
+  dec: Dec | null;
+}
+
 /** Adds up purchases per customer in [from, asOf]. */
-export class PurchaseTotals {
-  readonly byCustomer = new Map<string, CustomerPurchases>();
+export class PurchaseTotals implements PurchaseSink {
+  private readonly byCustomer = new Map<string, Running>();
   constructor(
     readonly asOf: IsoDate,
     readonly from: IsoDate | null = null,
   ) {}
 
-  /** A purchase (counts = true) or a credit (counts = false, negative value). */
-  add(customer: string, date: IsoDate, value: Dec, counts = true): void {
-    if (date > this.asOf || (this.from !== null && date < this.from)) return;
+  private running(customer: string, date: IsoDate): Running {
     let c = this.byCustomer.get(customer);
-    if (!c) this.byCustomer.set(customer, (c = { customer, first: date, last: date, count: 0, value: Dec.ZERO }));
-    c.value = c.value.add(value);
+    // The value starts as Dec.ZERO (scale 0): adding keeps the larger scale.
+    if (!c) this.byCustomer.set(customer, (c = { customer, first: date, last: date, count: 0, units: 0, scale: 0, dec: null }));
+    return c;
+  }
+
+  private counted(c: Running, date: IsoDate, counts: boolean): void {
     if (!counts) return;
     if (c.count === 0) {
       c.first = date;
@@ -53,10 +72,37 @@ export class PurchaseTotals {
     c.count++;
   }
 
-  /** Customers with at least one purchase. */
+  /** A purchase (counts = true) or a credit (counts = false, negative value). */
+  add(customer: string, date: IsoDate, value: Dec, counts = true): void {
+    if (date > this.asOf || (this.from !== null && date < this.from)) return;
+    const c = this.running(customer, date);
+    c.dec = (c.dec ?? new Dec(c.units, c.scale)).add(value);
+    this.counted(c, date, counts);
+  }
+
+  /** The same with the value as units / 10^scale (no Dec per purchase while the sum stays a safe integer at one scale). */
+  addUnits(customer: string, date: IsoDate, units: number, scale: number, counts = true): void {
+    if (date > this.asOf || (this.from !== null && date < this.from)) return;
+    const c = this.running(customer, date);
+    if (c.dec === null && (c.scale === scale || c.units === 0)) {
+      const sum = c.units + units;
+      if (Number.isSafeInteger(sum) && scale >= c.scale) {
+        c.units = sum;
+        c.scale = scale;
+        this.counted(c, date, counts);
+        return;
+      }
+    }
+    c.dec = (c.dec ?? new Dec(c.units, c.scale)).add(new Dec(units, scale));
+    this.counted(c, date, counts);
+  }
+
+  /** Customers with at least one purchase, in the order of their first purchase or credit. */
   buyers(): CustomerPurchases[] {
     const out: CustomerPurchases[] = [];
-    for (const c of this.byCustomer.values()) if (c.count > 0) out.push(c);
+    for (const c of this.byCustomer.values()) {
+      if (c.count > 0) out.push({ customer: c.customer, first: c.first, last: c.last, count: c.count, value: c.dec ?? new Dec(c.units, c.scale) });
+    }
     return out;
   }
 }
