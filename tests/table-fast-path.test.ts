@@ -159,6 +159,16 @@ describe('fast table CSV reader = generic converter', () => {
   ];
   for (const [name, key, text] of cases) it(name, () => void same(key, text));
 
+  it('deals without line columns (their lines are optional) are stored as columns', () => {
+    const f = same('deals', 'id,title,customer,stage,amount,probability,created\nD1,deal 1,C1,won,100.00,35%,2026-01-01\nD2,deal 2,C1,lead,,,2026-01-02\n');
+    expect([...f.table.source.subarray(0, 2)]).toEqual([0, 0]);
+    expect(f.table.lineCount).toBe(0);
+    // a line column without the required item: rows that fill it lack the item, the others have no line
+    const g = same('deals', 'id,title,customer,stage,created,qty\nD1,deal 1,C1,won,2026-01-01,\nD2,deal 2,C1,lead,2026-01-02,3\nD3,deal 3,C1,lead,2026-01-02, \n');
+    expect(g.table.size).toBe(2);
+    expect(g.diags.map((d) => [d.code, d.loc?.line])).toEqual([['missing-field', 3]]);
+  });
+
   it('records of several files follow each other in one table', () => {
     const def = defOf('invoices');
     const t = new EntityTable(def);

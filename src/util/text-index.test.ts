@@ -6,6 +6,13 @@ describe('firstOccurrences', () => {
     expect([...firstOccurrences(['a', 'b', 'a', 'c', 'b', 'a', ''])]).toEqual([0, 1, 0, 3, 1, 0, 6]);
     expect([...firstOccurrences(['x', 'x', 'y'], 2)]).toEqual([0, 0]);
     expect([...firstOccurrences([])]).toEqual([]);
+    expect([...firstOccurrences(['a'])]).toEqual([0]);
+  });
+  it('finds no repeat in keys in strictly increasing order, and repeats once the order breaks', () => {
+    expect([...firstOccurrences(['A1', 'A2', 'A3', 'B'])]).toEqual([0, 1, 2, 3]);
+    expect([...firstOccurrences(['A1', 'A2', 'A2', 'B'])]).toEqual([0, 1, 1, 3]);
+    expect([...firstOccurrences(['A1', 'A2', 'A3', 'A1'])]).toEqual([0, 1, 2, 0]);
+    expect([...firstOccurrences(['A1', 'A2', 'A3', 'A1'], 3)]).toEqual([0, 1, 2]);
   });
   it('stays exact when hashes collide (keys are compared, not hashes)', () => {
     // 5,000 distinct keys in a table of 16,384 slots collide often; every key is first, its repeat points back.

@@ -19,11 +19,18 @@ export function hashString(s: string): number {
  * that walked the characters anyway).
  */
 export function firstOccurrences(keys: readonly string[], n: number = keys.length, hashes?: Int32Array): Int32Array {
+  const out = new Int32Array(n);
+  // Keys in strictly increasing order (ids numbered as documents were written) are all distinct: no table.
+  let sorted = 0;
+  while (sorted + 1 < n && keys[sorted]! < keys[sorted + 1]!) sorted++;
+  if (sorted + 1 >= n) {
+    for (let i = 0; i < n; i++) out[i] = i;
+    return out;
+  }
   let cap = 16;
   while (cap < n * 2) cap *= 2;
   const mask = cap - 1;
   const table = new Int32Array(cap).fill(-1);
-  const out = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const k = keys[i]!;
     let at = (hashes ? hashes[i]! : hashString(k)) & mask;

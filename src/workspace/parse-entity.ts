@@ -304,6 +304,10 @@ export class GroupConverter {
   get linesOptional(): boolean {
     return this.optionalLineCols !== null;
   }
+  /** The file's columns of line fields, when lines are optional: a row with all of them empty has no line. */
+  get lineColumns(): readonly number[] {
+    return this.optionalLineCols ?? [];
+  }
 
   /** A row of a document whose lines are optional (e.g. a deal with only an amount) may carry no line. */
   private noLine(row: CsvRow): boolean {

@@ -98,13 +98,14 @@ export function readTableCsv(def: EntityDef, file: string, text: string, diags: 
   const src = table.addSource(tableSource(def, csv, file, text));
   const head = slotsFor(table.head, csv.index);
   const line = slotsFor(table.lineCols, csv.index);
-  if (!head || !line) {
-    // A required field has no column: every record is missing it, and the generic converter says so for each.
+  if (!head || (!line && !(conv instanceof GroupConverter && conv.linesOptional))) {
+    // A required field has no column: every record (or line) is missing it, and the generic converter says so for each.
     const add = (rec: AnyRecord | null) => void (rec && table.addRecord(rec));
     if (conv instanceof GroupConverter) convertGroups(csv, keyIdx, conv, add);
     else for (let row = csv.reader.next(); row; row = csv.reader.next()) add(conv.convert(row));
     return;
   }
+  // Optional lines whose required field has no column: a row that carries a line is missing it (generic converter).
   const r = new Reader(table, csv, text, src, head, line);
   if (conv instanceof GroupConverter) r.groups(conv, keyIdx);
   else r.rows(conv);
@@ -145,7 +146,7 @@ function slotsFor(cols: readonly Column[], index: ReadonlyMap<string, number>): 
       how,
       dflt: spec.dflt,
       needed: spec.dflt === undefined && spec.req,
-      spans: how === How.Ref || how === How.Coded || how === How.Cached ? new SpanIndex(true) : null,
+      spans: how === How.Coded || how === How.Cached ? new SpanIndex(true) : null,
       lastStart: 0,
       lastEnd: 0,
       last: -1,
@@ -269,7 +270,8 @@ class Reader {
     private readonly text: string,
     private readonly src: number,
     private readonly head: readonly Slot[],
-    private readonly line: readonly Slot[],
+    /** Null when a required line field has no column (documents whose lines are optional). */
+    private readonly line: readonly Slot[] | null,
   ) {
     this.sc = new SimpleRowScanner(text, csv.reader.header.length);
     this.start = this.sc.start;
@@ -322,7 +324,7 @@ class Reader {
     const firstStart = new Int32Array(repeat.length);
     const firstEnd = new Int32Array(repeat.length);
     // Line columns of the file, when a row may carry no line (documents whose lines are optional).
-    const optional = conv.linesOptional ? Int32Array.from(this.line.filter((s) => s.cell >= 0).map((s) => s.cell)) : null;
+    const optional = conv.linesOptional ? Int32Array.from(conv.lineColumns) : null;
     const g = new Pending(text);
     const flush = () => {
       if (g.rows === 0) return;
@@ -405,6 +407,10 @@ class Reader {
         }
         if (has === 0) continue;
       }
+      if (this.line === null) {
+        g.slow = true;
+        continue;
+      }
       const l = table.lineCount + g.lines;
       table.ensureLine(l);
       table.lineOffset[l] = rowOffset;
@@ -456,14 +462,17 @@ class Reader {
           const col = sl.col as CodeColumn;
           let code = sl.last;
           if (code < 0 || !spanEq(text, s, e, sl.lastStart, sl.lastEnd)) {
-            code = sl.spans!.find(text, s, e);
-            if (code < 0) {
-              const t = text.slice(s, e);
-              // A reference is kept as written; other kinds as their parser gives them (when it accepts them).
-              const v = sl.how === How.Ref ? t : parseQuietly(sl, t);
-              if (v === INVALID) return false;
-              code = col.code(v as string);
-              sl.spans!.add(t, code);
+            if (sl.how === How.Ref) code = col.codeOfSpan(text, s, e); // kept as written
+            else {
+              code = sl.spans!.find(text, s, e);
+              if (code < 0) {
+                // Coded as the field's parser gives it (when it accepts the text).
+                const t = text.slice(s, e);
+                const v = parseQuietly(sl, t);
+                if (v === INVALID) return false;
+                code = col.code(v as string);
+                sl.spans!.add(t, code);
+              }
             }
             sl.last = code;
             sl.lastStart = s;
@@ -476,7 +485,8 @@ class Reader {
           if (!this.writeDec(sl, i, s, e)) return false;
           break;
         case How.Cached: {
-          let at = sl.spans!.find(text, s, e);
+          let at = sl.last;
+          if (at < 0 || !spanEq(text, s, e, sl.lastStart, sl.lastEnd)) at = sl.spans!.find(text, s, e);
           let v: unknown;
           if (at >= 0) v = sl.cache[at];
           else {
@@ -489,6 +499,9 @@ class Reader {
               sl.spans!.add(t, at);
             }
           }
+          sl.last = at;
+          sl.lastStart = s;
+          sl.lastEnd = e;
           (sl.col as { put(i: number, v: unknown): void }).put(i, v);
           break;
         }

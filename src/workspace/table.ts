@@ -21,6 +21,7 @@ import { Dec } from '../domain/decimal.js';
 import type { EntityDef } from '../domain/entity.js';
 import type { Field } from '../schema/fields.js';
 import type { Locator } from '../schema/record.js';
+import { SpanIndex } from '../util/text-index.js';
 import type { AnyRecord } from './parse-entity.js';
 
 /** Room wanted by the owner: columns grow to at least this many values. */
@@ -88,17 +89,39 @@ export class CodeColumn extends ColumnBase<string> {
   readonly kind = 'code' as const;
   codes: Int32Array = NO_INT32;
   readonly values: string[] = [];
-  private readonly ids = new Map<string, number>();
+  /** Value → code; also found by a span of a text (a reader looks a cell up without slicing it). */
+  readonly index = new SpanIndex(true);
   get used(): boolean {
     return this.codes.length > 0;
   }
   /** The code of a value (added to the dictionary when new). */
   code(v: string): number {
-    let c = this.ids.get(v);
-    if (c === undefined) {
+    if (v === '') return this.codeOfEmpty();
+    let c = this.index.find(v, 0, v.length);
+    if (c < 0) {
       c = this.values.length;
       this.values.push(v);
-      this.ids.set(v, c);
+      this.index.add(v, c);
+    }
+    return c;
+  }
+  /** The code of text[s, e) (not empty), added when new. */
+  codeOfSpan(text: string, s: number, e: number): number {
+    let c = this.index.find(text, s, e);
+    if (c < 0) {
+      const v = text.slice(s, e);
+      c = this.values.length;
+      this.values.push(v);
+      this.index.add(v, c);
+    }
+    return c;
+  }
+  /** (An index holds no empty name; a kept record may still have an empty value.) */
+  private codeOfEmpty(): number {
+    let c = this.values.indexOf('');
+    if (c < 0) {
+      c = this.values.length;
+      this.values.push('');
     }
     return c;
   }

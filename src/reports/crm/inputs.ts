@@ -130,7 +130,7 @@ export function forEachPurchase(inp: CrmInputs, source: PurchaseSource, sink: Pu
       documentPurchases(inp, 'sales-orders', 'sales order', false, sink);
       return;
     case 'deals': {
-      for (const d of inp.deals) if (d.kind === 'won' && d.closed) sink.add(d.customer, d.closed, d.amount, true);
+      for (const d of inp.deals) if (d.kind === 'won' && d.closed) sink.add(sink.customer(d.customer), d.closed, d.amount, true);
       return;
     }
   }
@@ -155,12 +155,16 @@ function documentPurchases(inp: CrmInputs, key: 'invoices' | 'credit-notes' | 's
   const price = t.colOf('price', 'dec', true);
   const discount = t.lineCol('discount') as DecColumn | undefined;
   const ls = t.lineStart;
+  // The sink's handle of each customer, asked once per customer (by its code in the column).
+  const handles = new Int32Array(customer.values.length).fill(-1);
   for (let i = 0; i < t.size; i++) {
     if (status) {
       const st = status.get(i);
       if (st === 'draft' || st === 'cancelled') continue;
     }
-    const c = customer.get(i)!;
+    const code = customer.codes[i]!;
+    let c = handles[code]!;
+    if (c < 0) c = handles[code] = sink.customer(customer.values[code]!);
     const d = date.get(i)! as IsoDate;
     const cur = currency.get(i) as string | undefined;
     if (cur === undefined || cur === base) {
