@@ -241,15 +241,14 @@ export function convertGroups(csv: OpenCsv, keyIdx: number, conv: GroupConverter
 }
 
 /**
- * Re-reads records of a CSV file from their row positions, converting them
- * exactly as loading did (for stores that keep only positions of records
- * that were valid; problems were reported then). `rows` counts the rows of
- * a document with lines (1 for other entities).
+ * Re-reads the records of a CSV of documents with lines from their row
+ * positions, converting them exactly as loading did (for stores that keep
+ * only positions of records that were valid; problems were reported then).
  */
 export function csvRecordReader(def: EntityDef, file: string, text: string): (line: number, offset: number, rows: number) => AnyRecord | null {
   const quiet = new Diagnostics();
   const csv = openEntityCsv(def, file, text, quiet)!;
-  const conv = def.lines ? groupConverter(def, csv, quiet, () => {}) : rowConverter(def, csv, quiet, () => {});
+  const conv = groupConverter(def, csv, quiet, () => {});
   const rows: CsvRow[] = [];
   return (line, offset, count) => {
     csv.reader.seek(offset, line);
@@ -260,8 +259,7 @@ export function csvRecordReader(def: EntityDef, file: string, text: string): (li
       rows.push(r);
     }
     quiet.list.length = 0;
-    if (!rows.length) return null;
-    return conv instanceof GroupConverter ? conv.convert(rows) : conv.convert(rows[0]!);
+    return rows.length ? conv.convert(rows) : null;
   };
 }
 

@@ -27,7 +27,6 @@ import { plainDecimal, decimalScale } from './journal-csv.js';
 import {
   convertGroups,
   CsvLocator,
-  csvRecordReader,
   GroupConverter,
   groupConverter,
   groupKeyIndex,
@@ -95,7 +94,7 @@ export function readTableCsv(def: EntityDef, file: string, text: string, diags: 
     keyIdx = k;
   }
   const conv = def.lines ? groupConverter(def, csv, diags, partial) : rowConverter(def, csv, diags, partial);
-  const src = table.addSource(tableSource(def, csv, file, text));
+  const src = table.addSource(tableSource(csv, file, text));
   const head = slotsFor(table.head, csv.index);
   const line = slotsFor(table.lineCols, csv.index);
   if (!head || (!line && !(conv instanceof GroupConverter && conv.linesOptional))) {
@@ -111,14 +110,8 @@ export function readTableCsv(def: EntityDef, file: string, text: string, diags: 
   else r.rows(conv);
 }
 
-function tableSource(def: EntityDef, csv: OpenCsv, file: string, text: string): TableSource {
-  let reread: ReturnType<typeof csvRecordReader> | null = null;
-  return {
-    file,
-    text,
-    locator: (line, offset) => new CsvLocator(csv.ref, csv.index, line, offset),
-    read: (line, offset, rows) => (reread ??= csvRecordReader(def, file, text))(line, offset, rows),
-  };
+function tableSource(csv: OpenCsv, file: string, text: string): TableSource {
+  return { file, text, locator: (line, offset) => new CsvLocator(csv.ref, csv.index, line, offset) };
 }
 
 /**
@@ -195,7 +188,10 @@ function isSpace(c: number): boolean {
 
 /** A non-empty cell with a space at either end (its value would be trimmed). */
 function spaced(t: string, s: number, e: number): boolean {
-  return isSpace(t.charCodeAt(s)) || isSpace(t.charCodeAt(e - 1));
+  const a = t.charCodeAt(s);
+  const b = t.charCodeAt(e - 1);
+  if (a > 32 && a < 127 && b > 32 && b < 127) return false;
+  return isSpace(a) || isSpace(b);
 }
 
 /** The id rule on an unspaced cell: printable ASCII other than ";" decides at once; anything else by ID_RE. */
@@ -303,7 +299,7 @@ class Reader {
         if (rec) table.addRecord(rec);
         continue;
       }
-      if (this.writeFields(this.head, table.size)) table.commitRows(this.src, line, pos, 1, 0);
+      if (this.writeFields(this.head, table.size)) table.commitRows(this.src, line, pos, 0);
       else {
         table.clearPending(0);
         const rec = conv.convert(simpleRow(text, pos, line));
@@ -328,7 +324,7 @@ class Reader {
     const g = new Pending(text);
     const flush = () => {
       if (g.rows === 0) return;
-      if (!g.slow) table.commitRows(this.src, g.line[0]!, g.offset[0]!, g.rows, g.lines);
+      if (!g.slow) table.commitRows(this.src, g.line[0]!, g.offset[0]!, g.lines);
       else {
         table.clearPending(g.lines);
         const rows: CsvRow[] = [];

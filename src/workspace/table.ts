@@ -172,11 +172,19 @@ export class DecColumn extends ColumnBase<Dec> {
   has(i: number): boolean {
     return i < this.scale.length && this.scale[i]! >= 0;
   }
+  /** Decimals are immutable: repeated values (quantities, rates, days) share one Dec, as the schema's parser shares them. */
+  private readonly shared: (Dec | undefined)[] = new Array<Dec | undefined>(1024);
   get(i: number): Dec | undefined {
     const s = i < this.scale.length ? this.scale[i]! : -1;
     if (s < 0) return undefined;
     const m = this.mant[i]!;
-    return new Dec(m === m ? m : this.big.get(i)!, s);
+    if (m !== m) return new Dec(this.big.get(i)!, s);
+    const k = (Math.imul(m | 0, 0x9e3779b1) ^ Math.imul(s, 0x85ebca6b) ^ ((m / 4294967296) | 0)) & 1023;
+    const hit = this.shared[k];
+    if (hit !== undefined && hit.s === s && hit.raw === m) return hit;
+    const d = new Dec(m, s);
+    this.shared[k] = d;
+    return d;
   }
   /** Store m / 10^s (m a safe integer). */
   setDec(i: number, m: number, s: number): void {
@@ -292,8 +300,6 @@ export interface TableSource {
   readonly text: string;
   /** The locator of the record (or line) whose row starts at `offset` on `line`. */
   locator(line: number, offset: number): Locator;
-  /** The record whose rows start there, converted as on loading. */
-  read(line: number, offset: number, rows: number): AnyRecord | null;
 }
 
 export class EntityTable {
@@ -302,6 +308,8 @@ export class EntityTable {
   /** Columns of the line fields (documents with lines), or empty. */
   readonly lineCols: readonly Column[];
   readonly linesField: string | null;
+  /** Number of head columns before the lines field in the schema (where a record has its lines), −1 without lines. */
+  private readonly linesAt: number = -1;
   private readonly byName = new Map<string, Column>();
   private readonly lineByName = new Map<string, Column>();
   private readonly recRoom: Room = { n: 0 };
@@ -313,10 +321,9 @@ export class EntityTable {
   lineCount = 0;
   /** Per record: index in `sources`, or −1 for a kept record. */
   source = NO_INT32;
-  /** Per record: line and offset of its first row; its number of rows (documents with lines). */
+  /** Per record: line and offset of its first row. */
   rowLine = NO_INT32;
   rowOffset = NO_INT32;
-  rows = NO_INT32;
   /** Per record: its first line (lineStart[size] = lineCount). */
   lineStart = new Int32Array(1);
   /** Per line: offset of its row (records kept as rows). */
@@ -330,6 +337,7 @@ export class EntityTable {
     this.linesField = def.lines?.field ?? null;
     const head: Column[] = [];
     for (const [name, spec] of Object.entries(def.fields)) {
+      if (name === this.linesField) this.linesAt = head.length;
       if (!spec.csv || name === this.linesField) continue;
       const c = columnFor(name, spec, def.key.includes(name), this.recRoom);
       head.push(c);
@@ -382,10 +390,7 @@ export class EntityTable {
     this.source = growInt32(this.source, i + 1, r, 0);
     this.rowLine = growInt32(this.rowLine, i + 1, r, 0);
     this.rowOffset = growInt32(this.rowOffset, i + 1, r, 0);
-    if (this.linesField) {
-      this.rows = growInt32(this.rows, i + 1, r, 0);
-      this.lineStart = growInt32(this.lineStart, i + 2, r, 0);
-    }
+    if (this.linesField) this.lineStart = growInt32(this.lineStart, i + 2, r, 0);
   }
 
   /** Make room for line l (the reader writes a document's lines before it commits the document). */
@@ -399,14 +404,13 @@ export class EntityTable {
   }
 
   /** Close the record whose values were written at index `size` (and its lines after `lineCount`), kept as rows. */
-  commitRows(source: number, line: number, offset: number, rows: number, lines: number): void {
+  commitRows(source: number, line: number, offset: number, lines: number): void {
     const i = this.size;
     this.ensureRecord(i);
     this.source[i] = source;
     this.rowLine[i] = line;
     this.rowOffset[i] = offset;
     if (this.linesField) {
-      this.rows[i] = rows;
       this.lineCount += lines;
       this.lineStart[i + 1] = this.lineCount;
     }
@@ -426,14 +430,21 @@ export class EntityTable {
   addRecord(rec: AnyRecord): void {
     const i = this.size;
     this.ensureRecord(i);
-    for (const c of this.head) (c as ColumnBase<unknown>).put(i, rec[c.name]);
+    // A new index is empty in every column (see clearPending): only present values are written.
+    for (const c of this.head) {
+      const v = rec[c.name];
+      if (v !== undefined) (c as ColumnBase<unknown>).put(i, v);
+    }
     this.source[i] = -1;
     if (this.linesField) {
       const lines = (rec[this.linesField] as AnyRecord[] | undefined) ?? [];
       let l = this.lineCount;
       for (const ln of lines) {
         this.ensureLine(l);
-        for (const c of this.lineCols) (c as ColumnBase<unknown>).put(l, ln[c.name]);
+        for (const c of this.lineCols) {
+          const v = ln[c.name];
+          if (v !== undefined) (c as ColumnBase<unknown>).put(l, v);
+        }
         l++;
       }
       this.lineCount = l;
@@ -501,41 +512,46 @@ export class EntityTable {
     return vals.length ? `${this.def.name} ${vals.join(' / ')}` : this.def.name;
   }
 
-  /** Record i, as the generic converter gives it. */
+  /**
+   * Record i, as the generic converter gives it: the kept record, or built from the columns — the
+   * fields with a value in schema order (a document's lines at their place, as a list of line records),
+   * then `src`. tests/table-fast-path.test.ts compares these with the generic converter's records.
+   */
   record(i: number): AnyRecord {
     if (this.all) return this.all[i]!;
-    const s = this.source[i]!;
-    if (s < 0) return this.recs.get(i)!;
-    const rec = this.sources[s]!.read(this.rowLine[i]!, this.rowOffset[i]!, this.linesField ? this.rows[i]! : 1);
-    if (!rec) throw new Error(`${this.def.name} ${this.label(i)} could not be read again`);
-    return rec;
+    return this.kept(i) ?? (this.build(i, true) as AnyRecord);
   }
 
-  /**
-   * The values of record i as engines read them, without locations: the kept record itself, or an
-   * object of its columns' values (lines as a list of objects), which the generic converter would give.
-   */
+  /** The values of record i as engines read them: the kept record, or its values from the columns (without locations). */
   values(i: number): Record<string, unknown> {
-    const kept = this.kept(i);
-    if (kept) return kept;
+    return this.kept(i) ?? this.build(i, false);
+  }
+
+  private build(i: number, located: boolean): Record<string, unknown> {
     const o: Record<string, unknown> = {};
-    for (const c of this.head) {
-      const v = c.get(i);
-      if (v !== undefined) o[c.name] = v;
+    const head = this.head;
+    for (let k = 0; k <= head.length; k++) {
+      if (k === this.linesAt) o[this.linesField!] = this.buildLines(i, located);
+      if (k === head.length) break;
+      const v = head[k]!.get(i);
+      if (v !== undefined) o[head[k]!.name] = v;
     }
-    if (this.linesField) {
-      const lines: Record<string, unknown>[] = [];
-      for (let l = this.lineStart[i]!; l < this.lineStart[i + 1]!; l++) {
-        const ln: Record<string, unknown> = {};
-        for (const c of this.lineCols) {
-          const v = c.get(l);
-          if (v !== undefined) ln[c.name] = v;
-        }
-        lines.push(ln);
-      }
-      o[this.linesField] = lines;
-    }
+    if (located) o.src = this.src(i);
     return o;
+  }
+
+  private buildLines(i: number, located: boolean): Record<string, unknown>[] {
+    const out: Record<string, unknown>[] = [];
+    for (let l = this.lineStart[i]!; l < this.lineStart[i + 1]!; l++) {
+      const ln: Record<string, unknown> = {};
+      for (const c of this.lineCols) {
+        const v = c.get(l);
+        if (v !== undefined) ln[c.name] = v;
+      }
+      if (located) ln.src = this.lineSrc(i, l);
+      out.push(ln);
+    }
+    return out;
   }
 
   /** Every record, in file order (built on first use). */
