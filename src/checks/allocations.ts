@@ -2,7 +2,7 @@ import { Dec } from '../domain/decimal.js';
 import { documentTotals, type DocLineLike } from '../domain/documents.js';
 import { minorUnit } from '../workspace/config.js';
 import type { AnyRecord } from '../workspace/parse-entity.js';
-import { indexOf } from '../workspace/index.js';
+import { indexOf, tableOf } from '../workspace/index.js';
 import type { Check } from './check.js';
 
 /**
@@ -15,7 +15,7 @@ export const allocations: Check = {
   run(ws, d) {
     const cfg = ws.config;
     // Nothing to check without payments or credit notes (and no index of a million invoices to build).
-    if (ws.data.payments.length === 0 && ws.data['credit-notes'].length === 0) return;
+    if (tableOf(ws, 'payments').size === 0 && tableOf(ws, 'credit-notes').size === 0) return;
     const invoices = indexOf(ws, 'invoices');
     const bills = indexOf(ws, 'bills');
     const credits = indexOf(ws, 'credit-notes');

@@ -1,11 +1,9 @@
-import { ENTITIES, type EntityKey } from '../domain/entities/index.js';
-import type { EntityDef } from '../domain/entity.js';
-import type { AnyRecord } from '../workspace/parse-entity.js';
+import type { EntityKey } from '../domain/entities/index.js';
+import { tableOf } from '../workspace/index.js';
 import type { Check } from './check.js';
-import { label } from './walk.js';
 
 /** Pairs of (earlier, later) fields that must not be reversed. */
-const PAIRS: [EntityKey, string, string][] = [
+const PAIRS: [Exclude<EntityKey, 'journal'>, string, string][] = [
   ['campaigns', 'start', 'end'],
   ['work-orders', 'start', 'due'],
   ['invoices', 'date', 'due'],
@@ -20,12 +18,15 @@ export const dateOrder: Check = {
   name: 'date-order',
   run(ws, d) {
     for (const [key, a, b] of PAIRS) {
-      const def = ENTITIES[key] as unknown as EntityDef;
-      for (const r of ws.data[key] as unknown as AnyRecord[]) {
-        const x = r[a] as string | number | undefined;
-        const y = r[b] as string | number | undefined;
+      const t = tableOf(ws, key);
+      const ca = t.col(a)!;
+      const cb = t.col(b)!;
+      if (!ca.used || !cb.used) continue;
+      for (let i = 0; i < t.size; i++) {
+        const x = ca.get(i) as string | number | undefined;
+        const y = cb.get(i) as string | number | undefined;
         if (x === undefined || y === undefined) continue;
-        if (y < x) d.push('date-order', r.src.at(b), `${b} of ${label(def, r)} is before its ${a}`, `${b} must be on or after ${a}; check both dates`);
+        if (y < x) d.push('date-order', t.src(i).at(b), `${b} of ${t.label(i)} is before its ${a}`, `${b} must be on or after ${a}; check both dates`);
       }
     }
   },

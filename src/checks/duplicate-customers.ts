@@ -1,4 +1,4 @@
-import type { AnyRecord } from '../workspace/parse-entity.js';
+import { tableOf } from '../workspace/index.js';
 import type { Check } from './check.js';
 
 /**
@@ -38,26 +38,33 @@ export function normaliseName(n: string): string {
 export const duplicateCustomers: Check = {
   name: 'duplicate-customers',
   run(ws, d) {
-    const phones = new Map<string, AnyRecord>();
-    const emails = new Map<string, AnyRecord>();
-    const names = new Map<string, AnyRecord>();
-    for (const c of ws.data.customers as unknown as AnyRecord[]) {
-      const check = (field: string, map: Map<string, AnyRecord>, key: string, shown: string): boolean => {
+    const t = tableOf(ws, 'customers');
+    const ids = t.col('id')!;
+    const cols = { phone: t.col('phone')!, email: t.col('email')!, name: t.col('name')! };
+    const seen = { phone: new Map<string, number>(), email: new Map<string, number>(), name: new Map<string, number>() };
+    for (let i = 0; i < t.size; i++) {
+      const check = (field: 'phone' | 'email' | 'name', key: string, shown: string): boolean => {
+        const map = seen[field];
         const first = map.get(key);
-        if (!first) {
-          map.set(key, c);
+        if (first === undefined) {
+          map.set(key, i);
           return false;
         }
-        d.push('duplicate-customer', c.src.at(field), `customer ${c.id as string} has the same ${field} as ${first.id as string} (${shown})`, `if they are one customer, merge them; if not, this warning is harmless`, [{ loc: first.src.at(field), message: `customer ${first.id as string}` }]);
+        const id = ids.get(i) as string;
+        const firstId = ids.get(first) as string;
+        d.push('duplicate-customer', t.src(i).at(field), `customer ${id} has the same ${field} as ${firstId} (${shown})`, `if they are one customer, merge them; if not, this warning is harmless`, [{ loc: t.src(first).at(field), message: `customer ${firstId}` }]);
         return true;
       };
-      if (typeof c.phone === 'string') {
-        const p = normalisePhone(c.phone);
-        if (p.length >= 7 && check('phone', phones, p, c.phone)) continue;
+      const phone = cols.phone.get(i);
+      if (typeof phone === 'string') {
+        const p = normalisePhone(phone);
+        if (p.length >= 7 && check('phone', p, phone)) continue;
       }
-      if (typeof c.email === 'string' && c.email.includes('@') && check('email', emails, normaliseEmail(c.email), c.email)) continue;
-      const nn = normaliseName(c.name as string);
-      if (nn.length >= 2) check('name', names, nn, c.name as string);
+      const email = cols.email.get(i);
+      if (typeof email === 'string' && email.includes('@') && check('email', normaliseEmail(email), email)) continue;
+      const name = cols.name.get(i) as string;
+      const nn = normaliseName(name);
+      if (nn.length >= 2) check('name', nn, name);
     }
   },
 };

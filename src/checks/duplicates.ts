@@ -3,6 +3,7 @@ import type { EntityDef } from '../domain/entity.js';
 import type { AnyRecord } from '../workspace/parse-entity.js';
 import type { Diagnostics } from '../diagnostics/types.js';
 import type { JournalStore } from '../workspace/journal-store.js';
+import type { EntityTable } from '../workspace/table.js';
 import { firstOccurrences } from '../util/text-index.js';
 import type { Check } from './check.js';
 
@@ -13,14 +14,17 @@ export const duplicateIds: Check = {
     for (const key of Object.keys(ENTITIES) as EntityKey[]) {
       const def = ENTITIES[key] as unknown as EntityDef;
       if (def.key.length === 0) continue;
-      const seen = new Map<string, Keyed>();
       const rj = ws.rejected.get(key) ?? [];
       if (key === 'journal' && rj.length === 0) {
         journalIds(def, ws.journal, d);
         continue;
       }
-      const records = key === 'journal' ? journalKeyed(ws.journal) : (ws.data[key] as unknown as AnyRecord[]);
+      const table = key === 'journal' ? undefined : ws.tables.get(key)!;
+      if (table && rj.length === 0 && tableIds(table, d)) continue;
+      // Rejected records too (their keys count), merged in by position.
+      const records = table ? tableKeyed(table) : journalKeyed(ws.journal);
       const all = rj.length === 0 ? records : [...records, ...rj].sort((a, b) => (a.src.loc.file < b.src.loc.file ? -1 : a.src.loc.file > b.src.loc.file ? 1 : a.src.loc.line - b.src.loc.line));
+      const seen = new Map<string, Keyed>();
       for (const r of all) {
         let k: string;
         if (def.key.length === 1) {
@@ -49,6 +53,37 @@ function journalKeyed(j: JournalStore): Keyed[] {
   const out: Keyed[] = [];
   for (let e = 0; e < j.size; e++) out.push({ id: j.ids[e], src: j.entrySrc(e) });
   return out;
+}
+
+/** A table's records as keyed values with their locators (no records built). */
+function tableKeyed(t: EntityTable): Keyed[] {
+  const cols = t.def.key.map((k) => t.col(k)!);
+  const out: Keyed[] = [];
+  for (let i = 0; i < t.size; i++) {
+    const r: Keyed = { src: t.src(i) };
+    for (const c of cols) r[c.name] = c.get(i);
+    out.push(r);
+  }
+  return out;
+}
+
+/** Duplicate keys of a table with a one-field text key, straight from the column; false when the key is not such a column. */
+function tableIds(t: EntityTable, d: Diagnostics): boolean {
+  if (t.def.key.length !== 1) return false;
+  const col = t.col(t.def.key[0]!);
+  if (!col || (col.kind !== 'text' && col.kind !== 'code')) return false;
+  const ids: string[] = new Array<string>(t.size);
+  for (let i = 0; i < t.size; i++) {
+    const v = col.get(i);
+    if (v === undefined) return false; // a record without its key: the general path skips it
+    ids[i] = v;
+  }
+  const first = firstOccurrences(ids, t.size);
+  for (let i = 0; i < t.size; i++) {
+    const f = first[i]!;
+    if (f !== i) duplicate(d, t.def, { [col.name]: ids[i], src: t.src(i) }, { [col.name]: ids[f], src: t.src(f) });
+  }
+  return true;
 }
 
 /** Duplicate journal ids, straight from the columns (the common case: no rejected entry to merge in by position). */

@@ -7,7 +7,7 @@ import { BALANCE, COST, NO_AMOUNT } from '../workspace/journal-store.js';
 import type { AnyRecord } from '../workspace/parse-entity.js';
 import type { Workspace } from '../workspace/workspace.js';
 import type { Check } from './check.js';
-import { forFields, label, type FieldSelector } from './walk.js';
+import { forColumns, forFields, forRows, label, where, type FieldSelector } from './walk.js';
 
 const isMoney: FieldSelector = (spec) => spec.kind === 'money' || spec.kind === 'amount';
 
@@ -16,16 +16,33 @@ export const precision: Check = {
   name: 'precision',
   run(ws, d) {
     const base = ws.config.base_currency;
+    const tooPrecise = (x: Dec, cur: string, field: string, at: () => { file: string; line: number; col: number }, what: () => string) => {
+      const unit = ws.config.currencies.get(cur);
+      if (unit === undefined || x.normalize().s <= unit) return;
+      d.push('too-precise', at(), `${field} ${x.toString()} of ${what()} has more than ${unit} decimal${unit === 1 ? '' : 's'} for ${cur}`, `round it to ${x.toFixed(unit)} or check the value`);
+    };
+    // Columns: only values with more decimals than their currency's minor unit are looked at closely.
+    const baseUnit = ws.config.currencies.get(base);
+    forColumns(ws, isMoney, (t, col, line) => {
+      if (col.kind !== 'dec' || col.spec.kind !== 'money') return;
+      const own = line ? t.lineCol('currency') : undefined;
+      const rec = t.col('currency');
+      const scale = col.scale;
+      forRows(t, col, line, (i, at) => {
+        const s = at < scale.length ? scale[at]! : -1;
+        if (s < 0) return;
+        const cur = (own?.get(at) as string | undefined) ?? (rec?.get(i) as string | undefined);
+        const unit = cur === undefined ? baseUnit : ws.config.currencies.get(cur);
+        if (unit === undefined || s <= unit) return;
+        tooPrecise(col.get(at)!, cur ?? base, col.name, () => where(t, i, line ? at : -1).at(col.name), () => t.label(i));
+      });
+    });
     forFields(ws, isMoney, (v) => {
-      if (v.spec.kind === 'money') {
-        const cur = (v.holder.currency as string | undefined) ?? (v.record.currency as string | undefined) ?? base;
-        const unit = ws.config.currencies.get(cur);
-        const x = v.value as Dec;
-        if (unit !== undefined && x.normalize().s > unit) {
-          d.push('too-precise', v.holder.src.at(v.field), `${v.field} ${x.toString()} of ${label(v.def, v.record)} has more than ${unit} decimal${unit === 1 ? '' : 's'} for ${cur}`, `round it to ${x.toFixed(unit)} or check the value`);
-        }
-      }
-    }, 'journal');
+      if (v.spec.kind !== 'money') return;
+      const cur = (v.holder.currency as string | undefined) ?? (v.record.currency as string | undefined) ?? base;
+      const { holder, field, def, record } = v;
+      tooPrecise(v.value as Dec, cur, field, () => holder.src.at(field), () => label(def, record));
+    });
     journalPrecision(ws, d);
   },
 };

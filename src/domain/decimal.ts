@@ -283,6 +283,22 @@ function awayFromZero(mode: RoundingMode, neg: boolean, half: -1 | 0 | 1, odd: b
   }
 }
 
+/**
+ * The mantissa of (m / 10^s) rounded to `to` fraction digits with `mode`, as `new Dec(m, s).round(to, mode)`
+ * gives it, for a safe-integer m; NaN when the result would not be a safe integer (use Dec then).
+ * For code that adds up millions of amounts kept as mantissas and scales.
+ */
+export function roundMantissa(m: number, s: number, to: number, mode: RoundingMode): number {
+  if (to >= s) {
+    if (to - s > 15) return NaN;
+    const r = m * POW10[to - s]!;
+    return r <= MAX && r >= -MAX ? r : NaN;
+  }
+  const k = s - to;
+  if (k <= 15 && m < 1e15 && m > -1e15) return divRoundNum(m, POW10[k]!, mode);
+  return NaN;
+}
+
 /** Integer division n / d (safe numbers, d > 0) rounded with `mode`. */
 function divRoundNum(n: number, d: number, mode: RoundingMode): number {
   const q = Math.trunc(n / d);

@@ -6,6 +6,13 @@ describe('firstOccurrences', () => {
     expect([...firstOccurrences(['a', 'b', 'a', 'c', 'b', 'a', ''])]).toEqual([0, 1, 0, 3, 1, 0, 6]);
     expect([...firstOccurrences(['x', 'x', 'y'], 2)]).toEqual([0, 0]);
     expect([...firstOccurrences([])]).toEqual([]);
+    expect([...firstOccurrences(['a'])]).toEqual([0]);
+  });
+  it('finds no repeat in keys in strictly increasing order, and repeats once the order breaks', () => {
+    expect([...firstOccurrences(['A1', 'A2', 'A3', 'B'])]).toEqual([0, 1, 2, 3]);
+    expect([...firstOccurrences(['A1', 'A2', 'A2', 'B'])]).toEqual([0, 1, 1, 3]);
+    expect([...firstOccurrences(['A1', 'A2', 'A3', 'A1'])]).toEqual([0, 1, 2, 0]);
+    expect([...firstOccurrences(['A1', 'A2', 'A3', 'A1'], 3)]).toEqual([0, 1, 2]);
   });
   it('stays exact when hashes collide (keys are compared, not hashes)', () => {
     // 5,000 distinct keys in a table of 16,384 slots collide often; every key is first, its repeat points back.
@@ -36,6 +43,21 @@ describe('SpanIndex', () => {
     expect(ix.find(t, 36, 43)).toBe(-1); // "incomes": a longer name is another name
     expect(ix.find(t, 29, 34)).toBe(-1); // "incom"
     expect(ix.find(t, 1, 1)).toBe(-1); // empty span
+  });
+  it('keeps finding every name as it grows (hashing every character, or a few)', () => {
+    for (const full of [false, true]) {
+      const ix = new SpanIndex(full);
+      const names = Array.from({ length: 3000 }, (_, i) => `C${String(i).padStart(6, '0')}`);
+      names.forEach((n, i) => ix.add(n, i));
+      expect(ix.size).toBe(3000);
+      const t = names.join(',');
+      let at = 0;
+      names.forEach((n, i) => {
+        expect(ix.find(t, at, at + n.length)).toBe(i);
+        at += n.length + 1;
+      });
+      expect(ix.find('C9999999', 0, 8)).toBe(-1);
+    }
   });
   it('keeps finding every name as it grows', () => {
     const ix = new SpanIndex();

@@ -19,11 +19,18 @@ export function hashString(s: string): number {
  * that walked the characters anyway).
  */
 export function firstOccurrences(keys: readonly string[], n: number = keys.length, hashes?: Int32Array): Int32Array {
+  const out = new Int32Array(n);
+  // Keys in strictly increasing order (ids numbered as documents were written) are all distinct: no table.
+  let sorted = 0;
+  while (sorted + 1 < n && keys[sorted]! < keys[sorted + 1]!) sorted++;
+  if (sorted + 1 >= n) {
+    for (let i = 0; i < n; i++) out[i] = i;
+    return out;
+  }
   let cap = 16;
   while (cap < n * 2) cap *= 2;
   const mask = cap - 1;
   const table = new Int32Array(cap).fill(-1);
-  const out = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const k = keys[i]!;
     let at = (hashes ? hashes[i]! : hashString(k)) & mask;
@@ -45,34 +52,49 @@ export function firstOccurrences(keys: readonly string[], n: number = keys.lengt
 }
 
 /**
- * A small set of names (accounts of a chart: tens to thousands) found by a
- * span of a big text, without slicing the span: the hash samples the span's
- * length and a few characters, and a candidate is confirmed with startsWith.
+ * A set of names found by a span of a big text, without slicing the span; a
+ * candidate is confirmed with startsWith. By default the hash samples the
+ * span's length and a few characters (fast for a small set of long names:
+ * accounts of a chart); `full` hashes every character (many short names that
+ * differ anywhere: customer ids, dates).
  */
 export class SpanIndex {
-  private table = new Int32Array(64).fill(-1);
+  /** Open addressing: slot k holds a name's index at 2k (−1 when free) and its hash at 2k + 1. */
+  private table = new Int32Array(128).fill(-1);
   private readonly names: string[] = [];
   private readonly values: number[] = [];
+  constructor(private readonly full = false) {}
+
+  /** Number of names. */
+  get size(): number {
+    return this.names.length;
+  }
+
+  private hashOf(t: string, s: number, len: number): number {
+    return this.full ? fullSpanHash(t, s, len) : spanHash(t, s, len);
+  }
 
   /** The value stored for text[s, e), or −1. */
   find(text: string, s: number, e: number): number {
     const len = e - s;
     if (len === 0) return -1;
-    const mask = this.table.length - 1;
-    let at = spanHash(text, s, len) & mask;
-    for (;;) {
-      const j = this.table[at]!;
+    const table = this.table;
+    const mask = (table.length >> 1) - 1;
+    const h = this.hashOf(text, s, len);
+    // A slot whose hash differs is passed over without reading its name.
+    for (let at = h & mask; ; at = (at + 1) & mask) {
+      const j = table[2 * at]!;
       if (j < 0) return -1;
+      if (table[2 * at + 1] !== h) continue;
       const name = this.names[j]!;
       if (name.length === len && text.startsWith(name, s)) return this.values[j]!;
-      at = (at + 1) & mask;
     }
   }
 
   /** Store a value for a name (not already present). */
   add(name: string, value: number): void {
     if (name.length === 0) return;
-    if ((this.names.length + 1) * 2 > this.table.length) this.rehash(this.table.length * 2);
+    if ((this.names.length + 1) * 4 > this.table.length) this.rehash(this.table.length);
     this.names.push(name);
     this.values.push(value);
     this.place(this.names.length - 1);
@@ -80,16 +102,26 @@ export class SpanIndex {
 
   private place(j: number): void {
     const name = this.names[j]!;
-    const mask = this.table.length - 1;
-    let at = spanHash(name, 0, name.length) & mask;
-    while (this.table[at]! >= 0) at = (at + 1) & mask;
-    this.table[at] = j;
+    const table = this.table;
+    const mask = (table.length >> 1) - 1;
+    const h = this.hashOf(name, 0, name.length);
+    let at = h & mask;
+    while (table[2 * at]! >= 0) at = (at + 1) & mask;
+    table[2 * at] = j;
+    table[2 * at + 1] = h;
   }
 
-  private rehash(cap: number): void {
-    this.table = new Int32Array(cap).fill(-1);
+  private rehash(slots: number): void {
+    this.table = new Int32Array(slots * 2).fill(-1);
     for (let j = 0; j < this.names.length; j++) this.place(j);
   }
+}
+
+/** FNV-1a of every character of a span, mixed. */
+function fullSpanHash(t: string, s: number, len: number): number {
+  let h = 0x811c9dc5;
+  for (let i = s, e = s + len; i < e; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193);
+  return h ^ (h >>> 15);
 }
 
 /** Hash of a non-empty span from its length, first, middle and last three characters. */
@@ -101,5 +133,5 @@ function spanHash(t: string, s: number, len: number): number {
   h = Math.imul(h ^ t.charCodeAt(e - 1), 0x01000193);
   if (len > 1) h = Math.imul(h ^ t.charCodeAt(e - 2), 0x01000193);
   if (len > 2) h = Math.imul(h ^ t.charCodeAt(e - 3), 0x01000193);
-  return (h ^ (h >>> 15)) >>> 0;
+  return h ^ (h >>> 15);
 }

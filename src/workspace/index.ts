@@ -1,6 +1,12 @@
 import type { EntityKey } from '../domain/entities/index.js';
 import type { Workspace } from './workspace.js';
 import type { AnyRecord } from './parse-entity.js';
+import type { EntityTable } from './table.js';
+
+/** The table of an entity (every entity but the journal has one). */
+export function tableOf(ws: Workspace, key: Exclude<EntityKey, 'journal'>): EntityTable {
+  return ws.tables.get(key)!;
+}
 
 const cache = new WeakMap<Workspace, Map<EntityKey, Map<string, AnyRecord>>>();
 
@@ -28,7 +34,16 @@ export function knownIds(ws: Workspace, key: EntityKey): ReadonlySet<string> {
   if (!per) knownCache.set(ws, (per = new Map()));
   let m = per.get(key);
   if (!m) {
-    m = new Set(indexOf(ws, key).keys());
+    // From the id column (no record is built), else from the records.
+    const table = key === 'journal' ? undefined : ws.tables.get(key);
+    const col = table?.col('id');
+    if (table && col) {
+      m = new Set();
+      for (let i = 0; i < table.size; i++) {
+        const v = col.get(i);
+        if (typeof v === 'string') m.add(v);
+      }
+    } else m = new Set(indexOf(ws, key).keys());
     for (const r of ws.rejected.get(key) ?? []) if (typeof r.id === 'string') m.add(r.id);
     per.set(key, m);
   }

@@ -326,6 +326,11 @@ function presentText(text: string, s: number, e: number): boolean {
 /** Scale of the last plainDecimal result. */
 let decScale = 0;
 
+/** The scale (fraction digits) of the last number plainDecimal returned. */
+export function decimalScale(): number {
+  return decScale;
+}
+
 /**
  * The mantissa of text[s, e) when it is a plain decimal (sign, digits, one
  * optional point, at least one digit: what parseDec accepts) whose mantissa

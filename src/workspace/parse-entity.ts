@@ -178,20 +178,12 @@ export function groupConverter(def: EntityDef, csv: OpenCsv, diags: Diagnostics,
 function parseEntityCsv(def: EntityDef, file: string, text: string, diags: Diagnostics, partial: Partial): AnyRecord[] {
   const csv = openEntityCsv(def, file, text, diags);
   if (!csv) return [];
-  const { reader, ref, index, locOf } = csv;
   const out: AnyRecord[] = [];
   if (!def.lines) {
-    const cursor = CsvRowMap.cursor(ref);
-    const rowMap = new CsvRowMap(ref, reader.header, index, cursor, { line: 0, offset: 0, cells: [] });
-    const ctx = new RowCtx(diags, def, null);
-    const opts = { checkUnknown: false, partial };
-    const fields = csvPlan(def.fields, index, () => true);
-    for (let row = reader.next(); row; row = reader.next()) {
-      const m = rowMap;
-      m.row = row;
-      ctx.row = m;
-      const rec = convertRecord(fields, m, ctx, opts, locOf(row));
-      if (rec) out.push(rec as AnyRecord);
+    const conv = rowConverter(def, csv, diags, partial);
+    for (let row = csv.reader.next(); row; row = csv.reader.next()) {
+      const rec = conv.convert(row);
+      if (rec) out.push(rec);
     }
     return out;
   }
@@ -199,6 +191,35 @@ function parseEntityCsv(def: EntityDef, file: string, text: string, diags: Diagn
   if (keyIdx === undefined) return [];
   convertGroups(csv, keyIdx, groupConverter(def, csv, diags, partial), (rec) => void out.push(rec));
   return out;
+}
+
+/** Converts the rows of a CSV file of an entity without lines: one row, one record. */
+export class RowConverter {
+  private readonly fields: FieldMap;
+  private readonly ctx: RowCtx;
+  private readonly rowMap: CsvRowMap;
+  private readonly opts: { checkUnknown: false; partial: Partial };
+  constructor(
+    def: EntityDef,
+    private readonly csv: OpenCsv,
+    diags: Diagnostics,
+    partial: Partial,
+  ) {
+    this.fields = csvPlan(def.fields, csv.index, () => true);
+    this.ctx = new RowCtx(diags, def, null);
+    this.rowMap = csv.mapOf({ line: 0, offset: 0, cells: [] });
+    this.opts = { checkUnknown: false, partial };
+  }
+  convert(row: CsvRow): AnyRecord | null {
+    const m = this.rowMap;
+    m.row = row;
+    this.ctx.row = m;
+    return convertRecord(this.fields, m, this.ctx, this.opts, this.csv.locOf(row)) as AnyRecord | null;
+  }
+}
+
+export function rowConverter(def: EntityDef, csv: OpenCsv, diags: Diagnostics, partial: Partial): RowConverter {
+  return new RowConverter(def, csv, diags, partial);
 }
 
 /** Documents with lines: consecutive rows sharing the key form one record. */
@@ -275,6 +296,15 @@ export class GroupConverter {
     this.headOpts = { checkUnknown: false, partial: this.partial };
     const linesField = def.fields[def.lines!.field]!;
     this.optionalLineCols = linesField.req ? null : Object.keys(def.lines!.fields).flatMap((k) => (index.has(k) ? [index.get(k)!] : []));
+  }
+
+  /** Whether the document's lines are optional (then a row may carry none). */
+  get linesOptional(): boolean {
+    return this.optionalLineCols !== null;
+  }
+  /** The file's columns of line fields, when lines are optional: a row with all of them empty has no line. */
+  get lineColumns(): readonly number[] {
+    return this.optionalLineCols ?? [];
   }
 
   /** A row of a document whose lines are optional (e.g. a deal with only an amount) may carry no line. */

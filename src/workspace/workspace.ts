@@ -12,6 +12,8 @@ import { readConfig, type Config } from './config.js';
 import { isCsvFile, parseEntityFile, type AnyRecord, type ParsedFile } from './parse-entity.js';
 import { JournalStore } from './journal-store.js';
 import { readJournalCsv } from './journal-csv.js';
+import { EntityTable } from './table.js';
+import { readTableCsv } from './table-csv.js';
 import { runChecks } from '../checks/index.js';
 
 export type Data = { readonly [K in EntityKey]: readonly RecordOf<(typeof ENTITIES)[K]>[] };
@@ -30,6 +32,21 @@ export interface Workspace {
   readonly sources: ReadonlyMap<string, string>;
   /** The journal as columns; `data.journal` (its records) is built from it on first use. */
   readonly journal: JournalStore;
+  /** Every other entity as columns; `data.<entity>` (its records) is built from its table on first use. */
+  readonly tables: Tables;
+}
+
+/** The table of every entity but the journal. */
+export type Tables = ReadonlyMap<Exclude<EntityKey, 'journal'>, EntityTable>;
+
+/** `data`: each entity's records, built from its table (the journal's from its store) on first use. */
+export function dataOf(tables: Tables, journal: JournalStore): Data {
+  const data = {};
+  for (const key of Object.keys(ENTITIES) as EntityKey[]) {
+    const get = key === 'journal' ? () => journal.records() : () => tables.get(key)!.records();
+    Object.defineProperty(data, key, { enumerable: true, get });
+  }
+  return data as Data;
 }
 
 export interface SourceFile {
@@ -69,15 +86,14 @@ export function buildWorkspace(root: string, configText: string | null, files: r
     } else config = readConfig(y.root && y.root.kind === 'map' ? y.root : null, diags, CONFIG_FILE);
   } else config = readConfig(null, diags, CONFIG_FILE);
 
-  const data: Record<string, AnyRecord[]> = {};
   const fileMap = new Map<EntityKey, string[]>();
-  for (const key of Object.keys(ENTITIES) as EntityKey[]) data[key] = [];
   const present = new Set<EntityKey>();
   const rejected = new Map<EntityKey, AnyRecord[]>();
   const totalBytes = files.reduce((n, f) => n + f.text.length, 0);
   let doneBytes = 0;
   const journal = new JournalStore(config.base_currency);
-  Object.defineProperty(data, 'journal', { enumerable: true, get: () => journal.records() });
+  const tables = new Map<Exclude<EntityKey, 'journal'>, EntityTable>();
+  for (const key of Object.keys(ENTITIES) as EntityKey[]) if (key !== 'journal') tables.set(key, new EntityTable(ENTITIES[key] as unknown as EntityDef));
   for (const f of files) {
     opts.progress?.('read', doneBytes, totalBytes);
     doneBytes += f.text.length;
@@ -91,28 +107,31 @@ export function buildWorkspace(root: string, configText: string | null, files: r
     let list = fileMap.get(f.entity);
     if (!list) fileMap.set(f.entity, (list = []));
     list.push(f.path);
-    let parsed: ParsedFile;
+    const rj: AnyRecord[] = [];
+    const partial = (r: AnyRecord) => void rj.push(r);
     if (f.entity === 'journal') {
-      if (isCsvFile(f.path)) {
-        const rj: AnyRecord[] = [];
-        readJournalCsv(f.path, f.text, diags, journal, (r) => void rj.push(r as AnyRecord));
-        parsed = { records: [], rejected: rj };
-      } else {
-        parsed = parseEntityFile(def, f.path, f.text, diags);
+      if (isCsvFile(f.path)) readJournalCsv(f.path, f.text, diags, journal, partial);
+      else {
+        const parsed = parseEntityFile(def, f.path, f.text, diags);
         for (const r of parsed.records) journal.addRecord(r);
+        for (const r of parsed.rejected) rj.push(r);
       }
     } else {
-      parsed = parseEntityFile(def, f.path, f.text, diags);
-      const target = data[f.entity]!;
-      for (const r of parsed.records) target.push(r);
+      const table = tables.get(f.entity)!;
+      if (isCsvFile(f.path) && !def.single) readTableCsv(def, f.path, f.text, diags, table, partial);
+      else {
+        const parsed: ParsedFile = parseEntityFile(def, f.path, f.text, diags);
+        for (const r of parsed.records) table.addRecord(r);
+        for (const r of parsed.rejected) rj.push(r);
+      }
     }
-    if (parsed.rejected.length) {
-      const rj = rejected.get(f.entity) ?? [];
-      for (const r of parsed.rejected) rj.push(r); // not push(...list): a huge list overflows the stack
-      rejected.set(f.entity, rj);
+    if (rj.length) {
+      const all = rejected.get(f.entity) ?? [];
+      for (const r of rj) all.push(r); // not push(...list): a huge list overflows the stack
+      rejected.set(f.entity, all);
     }
   }
-  const ws: Workspace = { root, config, data: data as unknown as Data, present, files: fileMap, rejected, sources, journal };
+  const ws: Workspace = { root, config, data: dataOf(tables, journal), present, files: fileMap, rejected, sources, journal, tables };
   if (opts.checks !== false) runChecks(ws, diags, opts.progress ? (done, total) => opts.progress!('check', done, total) : undefined);
   return { ws, diagnostics: diags };
 }

@@ -22,8 +22,8 @@ export const registerCheck: Register = (program, wrap) => {
           ctx.io.stdout.write(renderJson({ ok: !failed, errors: diagnostics.errorCount, warnings: diagnostics.warningCount, diagnostics: list.map(diagnosticToJson) }));
         } else {
           ctx.printDiagnostics(list, ws);
-          // Keys, not values: reading data.journal would build every journal record.
-          const records = (Object.keys(ws.data) as (keyof typeof ws.data)[]).reduce((n, k) => n + (k === 'journal' ? ws.journal.size : ws.data[k].length), 0);
+          // Sizes of the columns, not data.<entity>: reading it would build every record.
+          const records = [...ws.tables.values()].reduce((n, t) => n + t.size, ws.journal.size);
           const files = [...ws.files.values()].reduce((n, l) => n + l.length, 0);
           const n = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
           ctx.info(

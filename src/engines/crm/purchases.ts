@@ -28,20 +28,64 @@ export interface CustomerPurchases {
   value: Dec;
 }
 
+/**
+ * Where purchases go. A reader first asks a handle for each customer (once per customer, not per
+ * purchase), then adds values as a Dec, or as a mantissa and scale (value = units / 10^scale, units a
+ * safe integer: no Dec per purchase).
+ */
+export interface PurchaseSink {
+  customer(id: string): number;
+  add(customer: number, date: IsoDate, value: Dec, counts: boolean): void;
+  addUnits(customer: number, date: IsoDate, units: number, scale: number, counts: boolean): void;
+}
+
+/** One customer's running totals: the value as a mantissa while it stays a safe integer at one scale, else a Dec. */
+interface Running {
+  readonly customer: string;
+  /** Whether a purchase or credit in the period was added (the customer is then listed). */
+  seen: boolean;
+  first: IsoDate;
+  last: IsoDate;
+  count: number;
+  units: number;
+  scale: number;
+  dec: Dec | null;
+}
+
 /** Adds up purchases per customer in [from, asOf]. */
-export class PurchaseTotals {
-  readonly byCustomer = new Map<string, CustomerPurchases>();
+export class PurchaseTotals implements PurchaseSink {
+  private readonly handles = new Map<string, number>();
+  private readonly runs: Running[] = [];
+  /** Handles in the order of each customer's first purchase or credit in the period. */
+  private readonly order: number[] = [];
   constructor(
     readonly asOf: IsoDate,
     readonly from: IsoDate | null = null,
   ) {}
 
-  /** A purchase (counts = true) or a credit (counts = false, negative value). */
-  add(customer: string, date: IsoDate, value: Dec, counts = true): void {
-    if (date > this.asOf || (this.from !== null && date < this.from)) return;
-    let c = this.byCustomer.get(customer);
-    if (!c) this.byCustomer.set(customer, (c = { customer, first: date, last: date, count: 0, value: Dec.ZERO }));
-    c.value = c.value.add(value);
+  customer(id: string): number {
+    let h = this.handles.get(id);
+    if (h === undefined) {
+      h = this.runs.length;
+      // The value starts as Dec.ZERO (scale 0): adding keeps the larger scale.
+      this.runs.push({ customer: id, seen: false, first: '' as IsoDate, last: '' as IsoDate, count: 0, units: 0, scale: 0, dec: null });
+      this.handles.set(id, h);
+    }
+    return h;
+  }
+
+  /** The customer's totals when the date is in the period, else null. */
+  private running(h: number, date: IsoDate): Running | null {
+    if (date > this.asOf || (this.from !== null && date < this.from)) return null;
+    const c = this.runs[h]!;
+    if (!c.seen) {
+      c.seen = true;
+      this.order.push(h);
+    }
+    return c;
+  }
+
+  private counted(c: Running, date: IsoDate, counts: boolean): void {
     if (!counts) return;
     if (c.count === 0) {
       c.first = date;
@@ -53,10 +97,43 @@ export class PurchaseTotals {
     c.count++;
   }
 
-  /** Customers with at least one purchase. */
+  /** A purchase (counts = true) or a credit (counts = false, negative value) of the customer with handle h. */
+  add(h: number, date: IsoDate, value: Dec, counts = true): void {
+    const c = this.running(h, date);
+    if (!c) return;
+    c.dec = (c.dec ?? new Dec(c.units, c.scale)).add(value);
+    this.counted(c, date, counts);
+  }
+
+  /** The same with the value as units / 10^scale (no Dec while the sum stays a safe integer at one scale). */
+  addUnits(h: number, date: IsoDate, units: number, scale: number, counts = true): void {
+    const c = this.running(h, date);
+    if (!c) return;
+    if (c.dec === null && (c.scale === scale || c.units === 0) && scale >= c.scale) {
+      const sum = c.units + units;
+      if (Number.isSafeInteger(sum)) {
+        c.units = sum;
+        c.scale = scale;
+        this.counted(c, date, counts);
+        return;
+      }
+    }
+    c.dec = (c.dec ?? new Dec(c.units, c.scale)).add(new Dec(units, scale));
+    this.counted(c, date, counts);
+  }
+
+  /** A purchase or credit by customer id. */
+  addFor(customer: string, date: IsoDate, value: Dec, counts = true): void {
+    this.add(this.customer(customer), date, value, counts);
+  }
+
+  /** Customers with at least one purchase, in the order of their first purchase or credit. */
   buyers(): CustomerPurchases[] {
     const out: CustomerPurchases[] = [];
-    for (const c of this.byCustomer.values()) if (c.count > 0) out.push(c);
+    for (const h of this.order) {
+      const c = this.runs[h]!;
+      if (c.count > 0) out.push({ customer: c.customer, first: c.first, last: c.last, count: c.count, value: c.dec ?? new Dec(c.units, c.scale) });
+    }
     return out;
   }
 }

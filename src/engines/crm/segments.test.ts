@@ -26,9 +26,9 @@ describe('RFM', () => {
   const t = new PurchaseTotals(AS_OF);
   for (const [id, days, n, v] of spec) {
     // n purchases, the last `days` before the as-of date; the value on the last one
-    for (let i = n - 1; i >= 0; i--) t.add(id, addDays(AS_OF, -days - i * 3), i === 0 ? D(v) : Dec.ZERO);
+    for (let i = n - 1; i >= 0; i--) t.addFor(id, addDays(AS_OF, -days - i * 3), i === 0 ? D(v) : Dec.ZERO);
   }
-  t.add('K01', d('2026-11-17'), D('99999.00')); // after the analysis date: ignored
+  t.addFor('K01', d('2026-11-17'), D('99999.00')); // after the analysis date: ignored
   const r = rfm(t.buyers(), AS_OF);
 
   it('cut points by nearest rank', () => {
@@ -73,9 +73,9 @@ describe('RFM', () => {
 
   it('credit notes lower the value but are not purchases', () => {
     const p = new PurchaseTotals(AS_OF);
-    p.add('K1', d('2026-10-01'), D('1000.00'));
-    p.add('K1', d('2026-11-01'), D('-200.00'), false);
-    p.add('K2', d('2026-11-01'), D('-50.00'), false); // only a credit: not a buyer
+    p.addFor('K1', d('2026-10-01'), D('1000.00'));
+    p.addFor('K1', d('2026-11-01'), D('-200.00'), false);
+    p.addFor('K2', d('2026-11-01'), D('-50.00'), false); // only a credit: not a buyer
     expect(p.buyers().map((c) => [c.customer, c.count, c.last, c.value.toString()])).toEqual([['K1', 1, '2026-10-01', '800.00']]);
   });
 });
@@ -112,10 +112,10 @@ describe('ABC', () => {
 describe('win-back', () => {
   it('bought before, not within N days: days since the last purchase ≥ N', () => {
     const p = new PurchaseTotals(AS_OF);
-    p.add('K1', d('2025-11-16'), D('100.00')); // 365 days → dormant at N = 365
-    p.add('K2', d('2025-11-17'), D('900.00')); // 364 days → not
-    p.add('K3', d('2024-01-01'), D('50.00'));
-    p.add('K3', d('2025-06-01'), D('60.00')); // 533 days, lifetime 110.00
+    p.addFor('K1', d('2025-11-16'), D('100.00')); // 365 days → dormant at N = 365
+    p.addFor('K2', d('2025-11-17'), D('900.00')); // 364 days → not
+    p.addFor('K3', d('2024-01-01'), D('50.00'));
+    p.addFor('K3', d('2025-06-01'), D('60.00')); // 533 days, lifetime 110.00
     expect(dormant(p.buyers(), AS_OF, 365).map((r) => [r.customer, r.days_since, r.purchases, r.lifetime_value.toString()])).toEqual([
       ['K3', 533, 2, '110.00'], // highest lifetime value first
       ['K1', 365, 1, '100.00'],

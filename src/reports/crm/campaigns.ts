@@ -13,7 +13,12 @@ export function campaignsReport(
   source: PurchaseSource,
 ): { report: { as_of: IsoDate; attribution: Attribution; currency: string; campaigns: CampaignRow[]; total: CampaignRow | null; stock_warnings: StockWarningOut[] }; table: TableModel } {
   const purchases: { customer: string; date: IsoDate; value: Dec; counts: boolean }[] = [];
-  forEachPurchase(inp, source, (customer, date, value, counts) => purchases.push({ customer, date, value, counts }));
+  const ids: string[] = [];
+  forEachPurchase(inp, source, {
+    customer: (id) => ids.push(id) - 1,
+    add: (c, date, value, counts) => void purchases.push({ customer: ids[c]!, date, value, counts }),
+    addUnits: (c, date, units, scale, counts) => void purchases.push({ customer: ids[c]!, date, value: new Dec(units, scale), counts }),
+  });
   const campaigns = inp.ws.data.campaigns.map((c) => ({ id: c.id, name: c.name, channel: c.channel, start: c.start, end: c.end, cost: inp.toBase.convert(c.cost, c.currency, `campaign ${c.id}`) ?? Dec.ZERO }));
   const { rows, total } = campaignRoi({ campaigns, customers: inp.ws.data.customers.filter((c) => !c.created || c.created <= inp.asOf), deals: inp.deals, purchases }, { asOf: inp.asOf, attribution, minor: inp.minor, rounding: inp.rounding });
   const L = (en: string, zh: string) => tr(inp.lang, en, zh);

@@ -3,14 +3,18 @@
  * (stages, base-currency converter, deal facts as of the date, names), plus
  * problems that stop a report (an amount in a currency without a rate).
  */
-import { Dec, type RoundingMode } from '../../domain/decimal.js';
+import { Dec, roundMantissa, type RoundingMode } from '../../domain/decimal.js';
 import type { IsoDate } from '../../domain/dates.js';
+import type { DocLineLike } from '../../domain/documents.js';
 import { dealFacts, type DealFacts, type DealIn } from '../../engines/crm/deals.js';
 import { ToBase, type RateRecord } from '../../engines/crm/money.js';
-import { PurchaseTotals, netAmount, type PurchaseSource } from '../../engines/crm/purchases.js';
+import type { ActivityIn } from '../../engines/crm/pipeline.js';
+import { PurchaseTotals, netAmount, type PurchaseSink, type PurchaseSource } from '../../engines/crm/purchases.js';
 import { Stages } from '../../engines/crm/stages.js';
 import type { Lang } from '../../render/model.js';
 import { minorUnit, type Config } from '../../workspace/config.js';
+import { tableOf } from '../../workspace/index.js';
+import type { DecColumn } from '../../workspace/table.js';
 import type { Workspace } from '../../workspace/workspace.js';
 
 export interface Problem {
@@ -31,6 +35,7 @@ export interface CrmInputs {
   readonly deals: DealFacts[];
   readonly customerName: (id: string) => string;
   readonly customerOwner: (id: string) => string | null;
+  readonly customerStatus: (id: string) => string | null;
 }
 
 export function crmInputs(ws: Workspace, asOf: IsoDate, lang: Lang): CrmInputs {
@@ -41,8 +46,19 @@ export function crmInputs(ws: Workspace, asOf: IsoDate, lang: Lang): CrmInputs {
   const toBase = new ToBase(base, minor, cfg.rounding, asOf, ws.data.prices as unknown as RateRecord[]);
   const prices = new Map<string, Dec>();
   for (const it of ws.data.items) if (it.price) prices.set(it.id, it.price);
-  const deals = dealFacts(ws.data.deals as unknown as DealIn[], stages, { asOf, minor, rounding: cfg.rounding, itemPrice: (i) => prices.get(i), toBase });
-  const customers = new Map(ws.data.customers.map((c) => [c.id, c]));
+  const deals = dealFacts(dealsIn(ws), stages, { asOf, minor, rounding: cfg.rounding, itemPrice: (i) => prices.get(i), toBase });
+  // Customers by id from their columns (no record is built for a name).
+  const customers = tableOf(ws, 'customers');
+  const field = (name: string) => {
+    const col = customers.col(name)!;
+    return (id: string) => {
+      const i = customers.find(id);
+      return i < 0 ? undefined : (col.get(i) as string | undefined);
+    };
+  };
+  const name = field('name');
+  const owner = field('owner');
+  const status = field('status');
   return {
     ws,
     cfg,
@@ -54,9 +70,31 @@ export function crmInputs(ws: Workspace, asOf: IsoDate, lang: Lang): CrmInputs {
     stages,
     toBase,
     deals,
-    customerName: (id) => customers.get(id)?.name ?? '',
-    customerOwner: (id) => customers.get(id)?.owner ?? null,
+    customerName: (id) => name(id) ?? '',
+    customerOwner: (id) => owner(id) ?? null,
+    customerStatus: (id) => status(id) ?? null,
   };
+}
+
+/** The deals as the engines read them: the values of each record, from the columns (records are kept only for YAML and unusual rows). */
+export function dealsIn(ws: Workspace): DealIn[] {
+  const t = tableOf(ws, 'deals');
+  const out: DealIn[] = new Array<DealIn>(t.size);
+  for (let i = 0; i < t.size; i++) out[i] = t.values(i) as unknown as DealIn;
+  return out;
+}
+
+/** Activities linked to a deal (deal and date: what the pipeline reads), from the columns. */
+export function dealActivities(ws: Workspace): ActivityIn[] {
+  const t = tableOf(ws, 'activities');
+  const deal = t.colOf('deal', 'code');
+  const date = t.colOf('date', 'code');
+  const out: ActivityIn[] = [];
+  for (let i = 0; i < t.size; i++) {
+    const d = deal.codeAt(i);
+    if (d >= 0) out.push({ deal: deal.values[d]!, date: date.get(i) as IsoDate });
+  }
+  return out;
 }
 
 /** Problems found while preparing inputs (call after every conversion is done). */
@@ -81,42 +119,80 @@ export interface PurchaseEvent {
   readonly counts: boolean;
 }
 
-/** Every purchase (and credit) of the source, in the base currency, in file order. */
-export function forEachPurchase(inp: CrmInputs, source: PurchaseSource, emit: (customer: string, date: IsoDate, value: Dec, counts: boolean) => void): void {
-  const { ws, minor, rounding, toBase } = inp;
+/** Every purchase (and credit) of the source, in the base currency, in file order, into the sink. */
+export function forEachPurchase(inp: CrmInputs, source: PurchaseSource, sink: PurchaseSink): void {
   switch (source) {
-    case 'invoices': {
-      for (const inv of ws.data.invoices) {
-        const m = inv.currency && inv.currency !== inp.base ? minorUnit(inp.cfg, inv.currency) : minor;
-        const v = toBase.convert(netAmount(inv.lines, m, rounding), inv.currency, `invoice ${inv.id}`);
-        if (v) emit(inv.customer, inv.date, v, true);
-      }
-      for (const cn of ws.data['credit-notes']) {
-        const m = cn.currency && cn.currency !== inp.base ? minorUnit(inp.cfg, cn.currency) : minor;
-        const v = toBase.convert(netAmount(cn.lines, m, rounding), cn.currency, `credit note ${cn.id}`);
-        if (v) emit(cn.customer, cn.date, v.neg(), false);
-      }
+    case 'invoices':
+      documentPurchases(inp, 'invoices', 'invoice', false, sink);
+      documentPurchases(inp, 'credit-notes', 'credit note', true, sink);
       return;
-    }
-    case 'orders': {
-      for (const so of ws.data['sales-orders']) {
-        if (so.status === 'draft' || so.status === 'cancelled') continue;
-        const m = so.currency && so.currency !== inp.base ? minorUnit(inp.cfg, so.currency) : minor;
-        const v = toBase.convert(netAmount(so.lines, m, rounding), so.currency, `sales order ${so.id}`);
-        if (v) emit(so.customer, so.date, v, true);
-      }
+    case 'orders':
+      documentPurchases(inp, 'sales-orders', 'sales order', false, sink);
       return;
-    }
     case 'deals': {
-      for (const d of inp.deals) if (d.kind === 'won' && d.closed) emit(d.customer, d.closed, d.amount, true);
+      for (const d of inp.deals) if (d.kind === 'won' && d.closed) sink.add(sink.customer(d.customer), d.closed, d.amount, true);
       return;
     }
   }
 }
 
+/**
+ * The net amount of each document (invoices, credit notes, sales orders) from the columns: Σ lines
+ * round(qty × price × (1 − discount), minor unit), in the base currency. A document in the base currency
+ * whose lines need no discount is added up in mantissas (no Dec per document); any other goes through
+ * netAmount and the currency conversion, as documented in engines/crm/purchases.ts.
+ */
+function documentPurchases(inp: CrmInputs, key: 'invoices' | 'credit-notes' | 'sales-orders', what: string, credit: boolean, sink: PurchaseSink): void {
+  const { minor, rounding, toBase, base } = inp;
+  const t = tableOf(inp.ws, key);
+  if (t.size === 0) return;
+  const ids = t.col('id')!;
+  const customer = t.colOf('customer', 'code');
+  const date = t.colOf('date', 'code');
+  const currency = t.col('currency')!;
+  const status = key === 'sales-orders' ? t.colOf('status', 'code') : null;
+  const qty = t.colOf('qty', 'dec', true);
+  const price = t.colOf('price', 'dec', true);
+  const discount = t.lineCol('discount') as DecColumn | undefined;
+  const ls = t.lineStart;
+  // The sink's handle of each customer, asked once per customer (by its code in the column).
+  const handles = new Int32Array(customer.values.length).fill(-1);
+  for (let i = 0; i < t.size; i++) {
+    if (status) {
+      const st = status.get(i);
+      if (st === 'draft' || st === 'cancelled') continue;
+    }
+    const code = customer.codes[i]!;
+    let c = handles[code]!;
+    if (c < 0) c = handles[code] = sink.customer(customer.values[code]!);
+    const d = date.get(i)! as IsoDate;
+    const cur = currency.get(i) as string | undefined;
+    if (cur === undefined || cur === base) {
+      let units = 0;
+      for (let l = ls[i]!; l < ls[i + 1]! && units === units; l++) {
+        if (discount?.has(l) && discount.get(l)!.sign() !== 0) units = NaN;
+        else units += roundMantissa(qty.mant[l]! * price.mant[l]!, qty.scale[l]! + price.scale[l]!, minor, rounding);
+      }
+      // NaN: a discount, a mantissa beyond 2^53 or a product beyond it: exactly, below.
+      if (Number.isSafeInteger(units)) {
+        sink.addUnits(c, d, credit ? (units === 0 ? 0 : -units) : units, minor, !credit);
+        continue;
+      }
+    }
+    const lines: DocLineLike[] = [];
+    for (let l = ls[i]!; l < ls[i + 1]!; l++) {
+      const disc = discount?.get(l);
+      lines.push(disc ? { qty: qty.get(l)!, price: price.get(l)!, discount: disc } : { qty: qty.get(l)!, price: price.get(l)! });
+    }
+    const m = cur && cur !== base ? minorUnit(inp.cfg, cur) : minor;
+    const v = toBase.convert(netAmount(lines, m, rounding), cur, `${what} ${ids.get(i) as string}`);
+    if (v) sink.add(c, d, credit ? v.neg() : v, !credit);
+  }
+}
+
 export function purchaseTotals(inp: CrmInputs, source: PurchaseSource, from: IsoDate | null = null): PurchaseTotals {
   const t = new PurchaseTotals(inp.asOf, from);
-  forEachPurchase(inp, source, (c, d, v, counts) => t.add(c, d, v, counts));
+  forEachPurchase(inp, source, t);
   return t;
 }
 

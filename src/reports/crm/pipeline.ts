@@ -1,8 +1,7 @@
 /** `crm pipeline`: one report value with every section; a table per view. */
 import { pipeline, type PipelineReport } from '../../engines/crm/pipeline.js';
-import type { ActivityIn } from '../../engines/crm/pipeline.js';
 import type { Column, TableModel } from '../../render/model.js';
-import { pctText, tr, type CrmInputs } from './inputs.js';
+import { dealActivities, pctText, tr, type CrmInputs } from './inputs.js';
 import { dealStockWarnings, STOCK_RULE, toOut, warningDetail, warningText, type StockWarningOut } from './stock.js';
 
 export const PIPELINE_VIEWS = ['stages', 'owners', 'forecast', 'closing', 'at-risk', 'funnel', 'time'] as const;
@@ -16,7 +15,7 @@ export interface PipelineOut {
 const R = 'right' as const;
 
 export function pipelineReport(inp: CrmInputs, closingDays: number): PipelineOut {
-  const r = pipeline(inp.deals, inp.ws.data.activities as unknown as ActivityIn[], inp.stages, { asOf: inp.asOf, closingDays, minor: inp.minor, rounding: inp.rounding });
+  const r = pipeline(inp.deals, dealActivities(inp.ws), inp.stages, { asOf: inp.asOf, closingDays, minor: inp.minor, rounding: inp.rounding });
   const warnings = dealStockWarnings(inp);
   const report = { ...r, currency: inp.base, stock_warnings: toOut(inp.lang, warnings) };
   const L = (en: string, zh: string) => tr(inp.lang, en, zh);

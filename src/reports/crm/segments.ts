@@ -125,7 +125,6 @@ export function abcReport(inp: CrmInputs, source: PurchaseSource, from: IsoDate 
 export function dormantReport(inp: CrmInputs, source: PurchaseSource, days: number): { report: { as_of: IsoDate; days: number; source: PurchaseSource; currency: string; customers: (DormantRow & { owner: string | null })[] }; table: TableModel } {
   const rows = dormant(purchaseTotals(inp, source).buyers(), inp.asOf, days).map((r) => ({ ...r, owner: inp.customerOwner(r.customer) }));
   const L = (en: string, zh: string) => tr(inp.lang, en, zh);
-  const status = new Map(inp.ws.data.customers.map((c) => [c.id, c.status]));
   return {
     report: { as_of: inp.asOf, days, source, currency: inp.base, customers: rows },
     table: {
@@ -138,7 +137,7 @@ export function dormantReport(inp: CrmInputs, source: PurchaseSource, days: numb
         { key: 'purchases', en: 'Purchases', zh: '购买次数' },
         { key: 'lifetime_value', en: `Lifetime value (${inp.base})`, zh: `累计金额（${inp.base}）` },
       ],
-      rows: rows.map((r) => [r.customer, inp.customerName(r.customer), r.owner, status.get(r.customer) ?? '', r.last_purchase, r.days_since, r.purchases, r.lifetime_value]),
+      rows: rows.map((r) => [r.customer, inp.customerName(r.customer), r.owner, inp.customerStatus(r.customer) ?? '', r.last_purchase, r.days_since, r.purchases, r.lifetime_value]),
       notes: [L(`source: ${SOURCE_TEXT[source][0]}; highest lifetime value first`, `数据来源：${SOURCE_TEXT[source][1]}；按累计金额从高到低`)],
     },
   };
