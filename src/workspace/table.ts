@@ -57,20 +57,43 @@ abstract class ColumnBase<T> {
   abstract get used(): boolean;
 }
 
-/** Texts kept one per value: ids, names, free text. */
+/**
+ * Texts kept one per value: ids, names, free text. A cell the fast reader took from a file is kept as
+ * its span of the file's text (start, end, and which text), sliced only when read: most of a big file's
+ * ids and titles are never read one by one. Other values (kept records) are kept as strings.
+ */
 export class TextColumn extends ColumnBase<string> {
   readonly kind = 'text' as const;
   values: (string | undefined)[] = [];
+  /** Per value: index in `texts` of the text its span is in, −1 when it is not a span. */
+  private inText = NO_INT32;
+  private start = NO_INT32;
+  private end = NO_INT32;
+  constructor(
+    name: string,
+    spec: Field,
+    r: Room,
+    /** The texts of the table's files (shared with the table). */
+    private readonly texts: readonly string[],
+  ) {
+    super(name, spec, r);
+  }
   get used(): boolean {
-    return this.values.length > 0;
+    return this.values.length > 0 || this.inText.length > 0;
+  }
+  private span(i: number): number {
+    return i < this.inText.length ? this.inText[i]! : -1;
   }
   has(i: number): boolean {
-    return i < this.values.length && this.values[i] !== undefined;
+    return this.span(i) >= 0 || (i < this.values.length && this.values[i] !== undefined);
   }
   get(i: number): string | undefined {
+    const f = this.span(i);
+    if (f >= 0) return this.texts[f]!.slice(this.start[i]!, this.end[i]!);
     return i < this.values.length ? this.values[i] : undefined;
   }
   put(i: number, v: string | undefined): void {
+    if (i < this.inText.length) this.inText[i] = -1;
     const vs = this.values;
     if (v === undefined) {
       if (i < vs.length) vs[i] = undefined;
@@ -78,6 +101,35 @@ export class TextColumn extends ColumnBase<string> {
     }
     while (vs.length < i) vs.push(undefined);
     vs[i] = v;
+  }
+  /** Value i is text[s, e) of the table's text number f (a non-empty cell the fast reader accepted). */
+  setSpan(i: number, f: number, s: number, e: number): void {
+    if (i >= this.inText.length) {
+      this.inText = growInt32(this.inText, i + 1, this.room, -1);
+      this.start = growInt32(this.start, i + 1, this.room, 0);
+      this.end = growInt32(this.end, i + 1, this.room, 0);
+    }
+    this.inText[i] = f;
+    this.start[i] = s;
+    this.end[i] = e;
+    if (i < this.values.length) this.values[i] = undefined;
+  }
+  /** value(i) < value(j) in code-unit order (as `<` on strings), comparing spans without slicing them. */
+  less(i: number, j: number): boolean {
+    const fi = this.span(i);
+    const fj = this.span(j);
+    if (fi < 0 || fj < 0) return (this.get(i) ?? '') < (this.get(j) ?? '');
+    const a = this.texts[fi]!;
+    const b = this.texts[fj]!;
+    let x = this.start[i]!;
+    let y = this.start[j]!;
+    const xe = this.end[i]!;
+    const ye = this.end[j]!;
+    for (; x < xe && y < ye; x++, y++) {
+      const c = a.charCodeAt(x) - b.charCodeAt(y);
+      if (c !== 0) return c < 0;
+    }
+    return xe - x < ye - y;
   }
 }
 
@@ -285,11 +337,11 @@ const DEC_KINDS = new Set(['money', 'qty', 'price', 'rate', 'decimal']);
 const CODE_KINDS = new Set(['id', 'ref', 'date', 'enum', 'account', 'month', 'period']);
 
 /** The column that holds a field: texts one per value for keys and free text, codes for repetitive texts. */
-function columnFor(name: string, spec: Field, isKey: boolean, r: Room): Column {
+function columnFor(name: string, spec: Field, isKey: boolean, r: Room, texts: readonly string[]): Column {
   if (DEC_KINDS.has(spec.kind)) return new DecColumn(name, spec, r);
   if (spec.kind === 'int' || spec.kind === 'datetime') return new NumColumn(name, spec, r);
   if (spec.kind === 'bool') return new BoolColumn(name, spec, r);
-  if (spec.kind === 'text' || (spec.kind === 'id' && isKey)) return new TextColumn(name, spec, r);
+  if (spec.kind === 'text' || (spec.kind === 'id' && isKey)) return new TextColumn(name, spec, r, texts);
   if (CODE_KINDS.has(spec.kind)) return new CodeColumn(name, spec, r);
   return new ValueColumn(name, spec, r);
 }
@@ -329,6 +381,8 @@ export class EntityTable {
   /** Per line: offset of its row (records kept as rows). */
   lineOffset = NO_INT32;
   readonly sources: TableSource[] = [];
+  /** The text of each source (text columns keep spans of them). */
+  private readonly texts: string[] = [];
   private readonly recs = new Map<number, AnyRecord>();
   private all: AnyRecord[] | null = null;
   private byKey: Map<string, number> | null = null;
@@ -339,7 +393,7 @@ export class EntityTable {
     for (const [name, spec] of Object.entries(def.fields)) {
       if (name === this.linesField) this.linesAt = head.length;
       if (!spec.csv || name === this.linesField) continue;
-      const c = columnFor(name, spec, def.key.includes(name), this.recRoom);
+      const c = columnFor(name, spec, def.key.includes(name), this.recRoom, this.texts);
       head.push(c);
       this.byName.set(name, c);
     }
@@ -347,7 +401,7 @@ export class EntityTable {
     if (def.lines) {
       for (const [name, spec] of Object.entries(def.lines.fields)) {
         if (!spec.csv) continue;
-        const c = columnFor(name, spec, false, this.lineRoom);
+        const c = columnFor(name, spec, false, this.lineRoom, this.texts);
         lines.push(c);
         this.lineByName.set(name, c);
       }
@@ -400,6 +454,7 @@ export class EntityTable {
 
   addSource(s: TableSource): number {
     this.sources.push(s);
+    this.texts.push(s.text);
     return this.sources.length - 1;
   }
 
