@@ -584,12 +584,15 @@ export class EntityTable {
 
   private build(i: number, located: boolean): Record<string, unknown> {
     const o: Record<string, unknown> = {};
-    const head = this.head;
-    for (let k = 0; k <= head.length; k++) {
-      if (k === this.linesAt) o[this.linesField!] = this.buildLines(i, located);
-      if (k === head.length) break;
-      const v = head[k]!.get(i);
-      if (v !== undefined) o[head[k]!.name] = v;
+    const [before, after] = this.usedHead();
+    for (const c of before) {
+      const v = c.get(i);
+      if (v !== undefined) o[c.name] = v;
+    }
+    if (this.linesField) o[this.linesField] = this.buildLines(i, located);
+    for (const c of after) {
+      const v = c.get(i);
+      if (v !== undefined) o[c.name] = v;
     }
     if (located) o.src = this.src(i);
     return o;
@@ -597,9 +600,10 @@ export class EntityTable {
 
   private buildLines(i: number, located: boolean): Record<string, unknown>[] {
     const out: Record<string, unknown>[] = [];
+    const cols = this.usedLines();
     for (let l = this.lineStart[i]!; l < this.lineStart[i + 1]!; l++) {
       const ln: Record<string, unknown> = {};
-      for (const c of this.lineCols) {
+      for (const c of cols) {
         const v = c.get(l);
         if (v !== undefined) ln[c.name] = v;
       }
@@ -607,6 +611,21 @@ export class EntityTable {
       out.push(ln);
     }
     return out;
+  }
+
+  // The columns that hold any value (the others hold none for any record), before and after the lines field.
+  private used: { size: number; head: [Column[], Column[]]; lines: Column[] } | null = null;
+  private usedHead(): [Column[], Column[]] {
+    return this.usedCols().head;
+  }
+  private usedLines(): Column[] {
+    return this.usedCols().lines;
+  }
+  private usedCols(): { size: number; head: [Column[], Column[]]; lines: Column[] } {
+    if (this.used && this.used.size === this.size) return this.used;
+    const at = this.linesAt < 0 ? this.head.length : this.linesAt;
+    const head: [Column[], Column[]] = [this.head.slice(0, at).filter((c) => c.used), this.head.slice(at).filter((c) => c.used)];
+    return (this.used = { size: this.size, head, lines: this.lineCols.filter((c) => c.used) });
   }
 
   /** Every record, in file order (built on first use). */
