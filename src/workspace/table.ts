@@ -41,6 +41,7 @@ function growInt32(a: Int32Array, need: number, r: Room, fill: number): Int32Arr
 }
 
 const NO_INT32: Int32Array<ArrayBuffer> = new Int32Array(0);
+const NO_LINES: readonly Record<string, unknown>[] = Object.freeze([]);
 
 abstract class ColumnBase<T> {
   constructor(
@@ -598,7 +599,9 @@ export class EntityTable {
     return o;
   }
 
-  private buildLines(i: number, located: boolean): Record<string, unknown>[] {
+  private buildLines(i: number, located: boolean): readonly Record<string, unknown>[] {
+    // Engines never change their inputs: values share one empty list (a record gets its own).
+    if (!located && this.lineStart[i] === this.lineStart[i + 1]) return NO_LINES;
     const out: Record<string, unknown>[] = [];
     const cols = this.usedLines();
     for (let l = this.lineStart[i]!; l < this.lineStart[i + 1]!; l++) {
