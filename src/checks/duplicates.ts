@@ -3,7 +3,7 @@ import type { EntityDef } from '../domain/entity.js';
 import type { AnyRecord } from '../workspace/parse-entity.js';
 import type { Diagnostics } from '../diagnostics/types.js';
 import type { JournalStore } from '../workspace/journal-store.js';
-import type { EntityTable } from '../workspace/table.js';
+import type { EntityTable, TextColumn } from '../workspace/table.js';
 import { firstOccurrences } from '../util/text-index.js';
 import type { Check } from './check.js';
 
@@ -72,6 +72,12 @@ function tableIds(t: EntityTable, d: Diagnostics): boolean {
   if (t.def.key.length !== 1) return false;
   const col = t.col(t.def.key[0]!);
   if (!col || (col.kind !== 'text' && col.kind !== 'code')) return false;
+  // Keys in strictly increasing order (documents numbered as they were written) have no repeat: compared in place.
+  if (col.kind === 'text' && allHave(col, t.size)) {
+    let i = 1;
+    while (i < t.size && col.less(i - 1, i)) i++;
+    if (i >= t.size) return true;
+  }
   const ids: string[] = new Array<string>(t.size);
   for (let i = 0; i < t.size; i++) {
     const v = col.get(i);
@@ -83,6 +89,11 @@ function tableIds(t: EntityTable, d: Diagnostics): boolean {
     const f = first[i]!;
     if (f !== i) duplicate(d, t.def, { [col.name]: ids[i], src: t.src(i) }, { [col.name]: ids[f], src: t.src(f) });
   }
+  return true;
+}
+
+function allHave(col: TextColumn, n: number): boolean {
+  for (let i = 0; i < n; i++) if (!col.has(i)) return false;
   return true;
 }
 

@@ -8,11 +8,14 @@ import { dirname, basename, join } from 'node:path';
  * Returns true when the file was written.
  */
 export function writeFileAtomic(path: string, content: string): boolean {
-  if (existsSync(path) && readFileSync(path, 'utf8') === content) return false;
+  // Compared as bytes (sizes first), not by decoding the old file into a string.
+  const bytes = Buffer.from(content, 'utf8');
+  const st = existsSync(path) ? statSync(path) : null;
+  if (st && (st.size === bytes.length || st.isDirectory()) && readFileSync(path).equals(bytes)) return false; // (a folder: read fails as before)
   mkdirSync(dirname(path), { recursive: true });
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
-    writeFileSync(tmp, content, 'utf8');
+    writeFileSync(tmp, bytes);
     renameSync(tmp, path);
   } catch (e) {
     try {

@@ -15,10 +15,18 @@ export function naturalCompare(a: string, b: string): number {
       while (ei < a.length && isDigit(a.charCodeAt(ei))) ei++;
       let ej = j;
       while (ej < b.length && isDigit(b.charCodeAt(ej))) ej++;
-      const ra = a.slice(i, ei).replace(/^0+(?=\d)/, '');
-      const rb = b.slice(j, ej).replace(/^0+(?=\d)/, '');
-      if (ra.length !== rb.length) return ra.length - rb.length;
-      if (ra !== rb) return ra < rb ? -1 : 1;
+      // Compare the runs by value without slicing them: leading zeros skipped (one digit kept), then
+      // the longer run is larger, else the first differing digit decides.
+      let si = i;
+      while (si < ei - 1 && a.charCodeAt(si) === 48) si++;
+      let sj = j;
+      while (sj < ej - 1 && b.charCodeAt(sj) === 48) sj++;
+      if (ei - si !== ej - sj) return ei - si - (ej - sj);
+      for (let k = 0; k < ei - si; k++) {
+        const x = a.charCodeAt(si + k);
+        const y = b.charCodeAt(sj + k);
+        if (x !== y) return x < y ? -1 : 1;
+      }
       i = ei;
       j = ej;
       continue;

@@ -94,7 +94,7 @@ export class SpanIndex {
   /** Store a value for a name (not already present). */
   add(name: string, value: number): void {
     if (name.length === 0) return;
-    if ((this.names.length + 1) * 4 > this.table.length) this.rehash(this.table.length);
+    if ((this.names.length + 1) * 4 > this.table.length) this.rehash(this.table.length); // at most half the slots used
     this.names.push(name);
     this.values.push(value);
     this.place(this.names.length - 1);

@@ -37,7 +37,7 @@ import {
   type Partial,
   type RowConverter,
 } from './parse-entity.js';
-import type { CodeColumn, Column, DecColumn, EntityTable, TableSource } from './table.js';
+import type { CodeColumn, Column, DecColumn, EntityTable, TableSource, TextColumn } from './table.js';
 
 /** How a field's cell is read. */
 const enum How {
@@ -447,11 +447,11 @@ class Reader {
       if (spaced(text, s, e)) return false;
       switch (sl.how) {
         case How.Text:
-          (sl.col as { put(i: number, v: string): void }).put(i, text.slice(s, e));
+          (sl.col as TextColumn).setSpan(i, this.src, s, e);
           break;
         case How.Id:
           if (!idOk(text, s, e)) return false;
-          (sl.col as { put(i: number, v: string): void }).put(i, text.slice(s, e));
+          (sl.col as TextColumn).setSpan(i, this.src, s, e);
           break;
         case How.Ref:
         case How.Coded: {

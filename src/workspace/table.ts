@@ -41,6 +41,7 @@ function growInt32(a: Int32Array, need: number, r: Room, fill: number): Int32Arr
 }
 
 const NO_INT32: Int32Array<ArrayBuffer> = new Int32Array(0);
+const NO_LINES: readonly Record<string, unknown>[] = Object.freeze([]);
 
 abstract class ColumnBase<T> {
   constructor(
@@ -57,20 +58,43 @@ abstract class ColumnBase<T> {
   abstract get used(): boolean;
 }
 
-/** Texts kept one per value: ids, names, free text. */
+/**
+ * Texts kept one per value: ids, names, free text. A cell the fast reader took from a file is kept as
+ * its span of the file's text (start, end, and which text), sliced only when read: most of a big file's
+ * ids and titles are never read one by one. Other values (kept records) are kept as strings.
+ */
 export class TextColumn extends ColumnBase<string> {
   readonly kind = 'text' as const;
   values: (string | undefined)[] = [];
+  /** Per value: index in `texts` of the text its span is in, −1 when it is not a span. */
+  private inText = NO_INT32;
+  private start = NO_INT32;
+  private end = NO_INT32;
+  constructor(
+    name: string,
+    spec: Field,
+    r: Room,
+    /** The texts of the table's files (shared with the table). */
+    private readonly texts: readonly string[],
+  ) {
+    super(name, spec, r);
+  }
   get used(): boolean {
-    return this.values.length > 0;
+    return this.values.length > 0 || this.inText.length > 0;
+  }
+  private span(i: number): number {
+    return i < this.inText.length ? this.inText[i]! : -1;
   }
   has(i: number): boolean {
-    return i < this.values.length && this.values[i] !== undefined;
+    return this.span(i) >= 0 || (i < this.values.length && this.values[i] !== undefined);
   }
   get(i: number): string | undefined {
+    const f = this.span(i);
+    if (f >= 0) return this.texts[f]!.slice(this.start[i]!, this.end[i]!);
     return i < this.values.length ? this.values[i] : undefined;
   }
   put(i: number, v: string | undefined): void {
+    if (i < this.inText.length) this.inText[i] = -1;
     const vs = this.values;
     if (v === undefined) {
       if (i < vs.length) vs[i] = undefined;
@@ -78,6 +102,35 @@ export class TextColumn extends ColumnBase<string> {
     }
     while (vs.length < i) vs.push(undefined);
     vs[i] = v;
+  }
+  /** Value i is text[s, e) of the table's text number f (a non-empty cell the fast reader accepted). */
+  setSpan(i: number, f: number, s: number, e: number): void {
+    if (i >= this.inText.length) {
+      this.inText = growInt32(this.inText, i + 1, this.room, -1);
+      this.start = growInt32(this.start, i + 1, this.room, 0);
+      this.end = growInt32(this.end, i + 1, this.room, 0);
+    }
+    this.inText[i] = f;
+    this.start[i] = s;
+    this.end[i] = e;
+    if (i < this.values.length) this.values[i] = undefined;
+  }
+  /** value(i) < value(j) in code-unit order (as `<` on strings), comparing spans without slicing them. */
+  less(i: number, j: number): boolean {
+    const fi = this.span(i);
+    const fj = this.span(j);
+    if (fi < 0 || fj < 0) return (this.get(i) ?? '') < (this.get(j) ?? '');
+    const a = this.texts[fi]!;
+    const b = this.texts[fj]!;
+    let x = this.start[i]!;
+    let y = this.start[j]!;
+    const xe = this.end[i]!;
+    const ye = this.end[j]!;
+    for (; x < xe && y < ye; x++, y++) {
+      const c = a.charCodeAt(x) - b.charCodeAt(y);
+      if (c !== 0) return c < 0;
+    }
+    return xe - x < ye - y;
   }
 }
 
@@ -285,11 +338,11 @@ const DEC_KINDS = new Set(['money', 'qty', 'price', 'rate', 'decimal']);
 const CODE_KINDS = new Set(['id', 'ref', 'date', 'enum', 'account', 'month', 'period']);
 
 /** The column that holds a field: texts one per value for keys and free text, codes for repetitive texts. */
-function columnFor(name: string, spec: Field, isKey: boolean, r: Room): Column {
+function columnFor(name: string, spec: Field, isKey: boolean, r: Room, texts: readonly string[]): Column {
   if (DEC_KINDS.has(spec.kind)) return new DecColumn(name, spec, r);
   if (spec.kind === 'int' || spec.kind === 'datetime') return new NumColumn(name, spec, r);
   if (spec.kind === 'bool') return new BoolColumn(name, spec, r);
-  if (spec.kind === 'text' || (spec.kind === 'id' && isKey)) return new TextColumn(name, spec, r);
+  if (spec.kind === 'text' || (spec.kind === 'id' && isKey)) return new TextColumn(name, spec, r, texts);
   if (CODE_KINDS.has(spec.kind)) return new CodeColumn(name, spec, r);
   return new ValueColumn(name, spec, r);
 }
@@ -329,6 +382,8 @@ export class EntityTable {
   /** Per line: offset of its row (records kept as rows). */
   lineOffset = NO_INT32;
   readonly sources: TableSource[] = [];
+  /** The text of each source (text columns keep spans of them). */
+  private readonly texts: string[] = [];
   private readonly recs = new Map<number, AnyRecord>();
   private all: AnyRecord[] | null = null;
   private byKey: Map<string, number> | null = null;
@@ -339,7 +394,7 @@ export class EntityTable {
     for (const [name, spec] of Object.entries(def.fields)) {
       if (name === this.linesField) this.linesAt = head.length;
       if (!spec.csv || name === this.linesField) continue;
-      const c = columnFor(name, spec, def.key.includes(name), this.recRoom);
+      const c = columnFor(name, spec, def.key.includes(name), this.recRoom, this.texts);
       head.push(c);
       this.byName.set(name, c);
     }
@@ -347,7 +402,7 @@ export class EntityTable {
     if (def.lines) {
       for (const [name, spec] of Object.entries(def.lines.fields)) {
         if (!spec.csv) continue;
-        const c = columnFor(name, spec, false, this.lineRoom);
+        const c = columnFor(name, spec, false, this.lineRoom, this.texts);
         lines.push(c);
         this.lineByName.set(name, c);
       }
@@ -400,6 +455,7 @@ export class EntityTable {
 
   addSource(s: TableSource): number {
     this.sources.push(s);
+    this.texts.push(s.text);
     return this.sources.length - 1;
   }
 
@@ -529,22 +585,28 @@ export class EntityTable {
 
   private build(i: number, located: boolean): Record<string, unknown> {
     const o: Record<string, unknown> = {};
-    const head = this.head;
-    for (let k = 0; k <= head.length; k++) {
-      if (k === this.linesAt) o[this.linesField!] = this.buildLines(i, located);
-      if (k === head.length) break;
-      const v = head[k]!.get(i);
-      if (v !== undefined) o[head[k]!.name] = v;
+    const [before, after] = this.usedHead();
+    for (const c of before) {
+      const v = c.get(i);
+      if (v !== undefined) o[c.name] = v;
+    }
+    if (this.linesField) o[this.linesField] = this.buildLines(i, located);
+    for (const c of after) {
+      const v = c.get(i);
+      if (v !== undefined) o[c.name] = v;
     }
     if (located) o.src = this.src(i);
     return o;
   }
 
-  private buildLines(i: number, located: boolean): Record<string, unknown>[] {
+  private buildLines(i: number, located: boolean): readonly Record<string, unknown>[] {
+    // Engines never change their inputs: values share one empty list (a record gets its own).
+    if (!located && this.lineStart[i] === this.lineStart[i + 1]) return NO_LINES;
     const out: Record<string, unknown>[] = [];
+    const cols = this.usedLines();
     for (let l = this.lineStart[i]!; l < this.lineStart[i + 1]!; l++) {
       const ln: Record<string, unknown> = {};
-      for (const c of this.lineCols) {
+      for (const c of cols) {
         const v = c.get(l);
         if (v !== undefined) ln[c.name] = v;
       }
@@ -552,6 +614,21 @@ export class EntityTable {
       out.push(ln);
     }
     return out;
+  }
+
+  // The columns that hold any value (the others hold none for any record), before and after the lines field.
+  private used: { size: number; head: [Column[], Column[]]; lines: Column[] } | null = null;
+  private usedHead(): [Column[], Column[]] {
+    return this.usedCols().head;
+  }
+  private usedLines(): Column[] {
+    return this.usedCols().lines;
+  }
+  private usedCols(): { size: number; head: [Column[], Column[]]; lines: Column[] } {
+    if (this.used && this.used.size === this.size) return this.used;
+    const at = this.linesAt < 0 ? this.head.length : this.linesAt;
+    const head: [Column[], Column[]] = [this.head.slice(0, at).filter((c) => c.used), this.head.slice(at).filter((c) => c.used)];
+    return (this.used = { size: this.size, head, lines: this.lineCols.filter((c) => c.used) });
   }
 
   /** Every record, in file order (built on first use). */

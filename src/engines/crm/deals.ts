@@ -103,8 +103,8 @@ export function dealFacts(deals: readonly DealIn[], stages: Stages, o: DealFacts
   const out: DealFacts[] = [];
   for (const d of deals) {
     if (d.created > o.asOf) continue;
-    const all = d.history ?? [];
-    const hist = sortedHistory(all.filter((h) => h.date <= o.asOf));
+    const all = d.history ?? NO_HISTORY;
+    const hist = all.length === 0 ? NO_HISTORY : sortedHistory(all.filter((h) => h.date <= o.asOf));
     const later = hist.length < all.length;
     let stage = d.stage;
     if (later) stage = hist.length ? hist[hist.length - 1]!.stage : (sortedHistory(all)[0]?.stage ?? d.stage);
@@ -138,6 +138,9 @@ export function dealFacts(deals: readonly DealIn[], stages: Stages, o: DealFacts
   }
   return out;
 }
+
+/** The history of a deal without stage changes (shared: no arrays per deal for the common case). */
+const NO_HISTORY: readonly StageChangeIn[] = Object.freeze([]);
 
 /** History oldest first (stable for entries on the same date). */
 function sortedHistory(h: readonly StageChangeIn[]): StageChangeIn[] {

@@ -164,6 +164,43 @@ export function dealLine(d: DealFacts, minor: number, mode: RoundingMode): DealL
   };
 }
 
+// The rows below are built field by field in dealLine's order (then their own fields), not with
+// `{ ...dealLine(d) }`: spreading cost more than the rest of the pipeline for 10,000s of deals.
+
+function closingRow(d: DealFacts, minor: number, mode: RoundingMode, daysLeft: number): ClosingRow {
+  return {
+    id: d.id,
+    title: d.title,
+    customer: d.customer,
+    owner: d.owner,
+    stage: d.stage,
+    expected_close: d.expectedClose,
+    amount: d.amount,
+    probability_pct: d.probability.mul(HUNDRED).normalize(),
+    weighted: d.amount.mul(d.probability).round(minor, mode),
+    days_left: daysLeft,
+  };
+}
+
+function atRiskRow(d: DealFacts, minor: number, mode: RoundingMode, r: Pick<AtRiskRow, 'days_past_close' | 'last_activity' | 'idle_days' | 'rot_days' | 'reasons'>): AtRiskRow {
+  return {
+    id: d.id,
+    title: d.title,
+    customer: d.customer,
+    owner: d.owner,
+    stage: d.stage,
+    expected_close: d.expectedClose,
+    amount: d.amount,
+    probability_pct: d.probability.mul(HUNDRED).normalize(),
+    weighted: d.amount.mul(d.probability).round(minor, mode),
+    days_past_close: r.days_past_close,
+    last_activity: r.last_activity,
+    idle_days: r.idle_days,
+    rot_days: r.rot_days,
+    reasons: r.reasons,
+  };
+}
+
 const byId = (a: { id: string }, b: { id: string }) => naturalCompare(a.id, b.id);
 
 export function pipeline(deals: readonly DealFacts[], activities: readonly ActivityIn[], stages: Stages, spec: PipelineSpec): PipelineReport {
@@ -185,7 +222,7 @@ export function pipeline(deals: readonly DealFacts[], activities: readonly Activ
     acc(byOwner, d.owner).add(d);
     const ec = d.expectedClose;
     acc(byMonth, ec === null ? 'none' : ec < asOf ? 'overdue' : ec.slice(0, 7)).add(d);
-    if (ec !== null && ec >= asOf && ec <= horizon) closing.push({ ...dealLine(d, minor, rounding), days_left: diffDays(ec, asOf) });
+    if (ec !== null && ec >= asOf && ec <= horizon) closing.push(closingRow(d, minor, rounding, diffDays(ec, asOf)));
     const act = lastAct.get(d.id);
     const last = act !== undefined && act > d.entered ? act : d.entered;
     const idle = diffDays(asOf, last);
@@ -194,7 +231,7 @@ export function pipeline(deals: readonly DealFacts[], activities: readonly Activ
     if (ec !== null && ec < asOf) reasons.push('past-close');
     if (rot !== null && idle > rot) reasons.push('rotting');
     if (reasons.length)
-      atRisk.push({ ...dealLine(d, minor, rounding), days_past_close: ec !== null && ec < asOf ? diffDays(asOf, ec) : null, last_activity: last, idle_days: idle, rot_days: rot, reasons });
+      atRisk.push(atRiskRow(d, minor, rounding, { days_past_close: ec !== null && ec < asOf ? diffDays(asOf, ec) : null, last_activity: last, idle_days: idle, rot_days: rot, reasons }));
   }
 
   const stageRows: StageRow[] = stages.open.map((s) => ({

@@ -12,7 +12,7 @@
  * Values are in the base currency. Only dates on or before the as-of date count.
  */
 import { Dec, type RoundingMode } from '../../domain/decimal.js';
-import type { IsoDate } from '../../domain/dates.js';
+import { dayNumber, fromDayNumber, type IsoDate } from '../../domain/dates.js';
 import type { DocLineLike } from '../../domain/documents.js';
 
 export type PurchaseSource = 'invoices' | 'orders' | 'deals';
@@ -30,109 +30,136 @@ export interface CustomerPurchases {
 
 /**
  * Where purchases go. A reader first asks a handle for each customer (once per customer, not per
- * purchase), then adds values as a Dec, or as a mantissa and scale (value = units / 10^scale, units a
- * safe integer: no Dec per purchase).
+ * purchase), then adds values on a day (days since 1970-01-01, `dayNumber`) as a Dec, or as a mantissa
+ * and scale (value = units / 10^scale, units a safe integer: no Dec per purchase).
  */
 export interface PurchaseSink {
   customer(id: string): number;
-  add(customer: number, date: IsoDate, value: Dec, counts: boolean): void;
-  addUnits(customer: number, date: IsoDate, units: number, scale: number, counts: boolean): void;
+  add(customer: number, day: number, value: Dec, counts: boolean): void;
+  addUnits(customer: number, day: number, units: number, scale: number, counts: boolean): void;
 }
 
-/** One customer's running totals: the value as a mantissa while it stays a safe integer at one scale, else a Dec. */
-interface Running {
-  readonly customer: string;
-  /** Whether a purchase or credit in the period was added (the customer is then listed). */
-  seen: boolean;
-  first: IsoDate;
-  last: IsoDate;
-  count: number;
-  units: number;
-  scale: number;
-  dec: Dec | null;
-}
-
-/** Adds up purchases per customer in [from, asOf]. */
+/**
+ * Adds up purchases per customer in [from, asOf]. Per customer handle, in typed arrays: first and last
+ * purchase day, count, and the value as a mantissa while it stays a safe integer at one scale (a Dec in
+ * `decs` beyond that; the value starts as Dec.ZERO, scale 0, and adding keeps the larger scale).
+ */
 export class PurchaseTotals implements PurchaseSink {
   private readonly handles = new Map<string, number>();
-  private readonly runs: Running[] = [];
+  private readonly ids: string[] = [];
+  private first = new Int32Array(64);
+  private last = new Int32Array(64);
+  private count = new Int32Array(64);
+  private units = new Float64Array(64);
+  private scale = new Int16Array(64);
+  private seen = new Uint8Array(64);
+  /** 1 when the customer's value is a Dec in `decs`. */
+  private inDecs = new Uint8Array(64);
+  private readonly decs = new Map<number, Dec>();
   /** Handles in the order of each customer's first purchase or credit in the period. */
   private readonly order: number[] = [];
+  private readonly hi: number;
+  private readonly lo: number;
+
   constructor(
     readonly asOf: IsoDate,
     readonly from: IsoDate | null = null,
-  ) {}
+  ) {
+    this.hi = dayNumber(asOf);
+    this.lo = from === null ? -Infinity : dayNumber(from);
+  }
 
   customer(id: string): number {
     let h = this.handles.get(id);
     if (h === undefined) {
-      h = this.runs.length;
-      // The value starts as Dec.ZERO (scale 0): adding keeps the larger scale.
-      this.runs.push({ customer: id, seen: false, first: '' as IsoDate, last: '' as IsoDate, count: 0, units: 0, scale: 0, dec: null });
+      h = this.ids.length;
+      this.ids.push(id);
       this.handles.set(id, h);
+      if (h === this.seen.length) this.grow(h * 2);
     }
     return h;
   }
 
-  /** The customer's totals when the date is in the period, else null. */
-  private running(h: number, date: IsoDate): Running | null {
-    if (date > this.asOf || (this.from !== null && date < this.from)) return null;
-    const c = this.runs[h]!;
-    if (!c.seen) {
-      c.seen = true;
-      this.order.push(h);
-    }
-    return c;
+  private grow(n: number): void {
+    const g = <T extends Int32Array | Float64Array | Int16Array | Uint8Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(n);
+      b.set(a);
+      return b;
+    };
+    this.first = g(this.first);
+    this.last = g(this.last);
+    this.count = g(this.count);
+    this.units = g(this.units);
+    this.scale = g(this.scale);
+    this.seen = g(this.seen);
+    this.inDecs = g(this.inDecs);
   }
 
-  private counted(c: Running, date: IsoDate, counts: boolean): void {
-    if (!counts) return;
-    if (c.count === 0) {
-      c.first = date;
-      c.last = date;
-    } else {
-      if (date < c.first) c.first = date;
-      if (date > c.last) c.last = date;
+  /** Whether the day is in the period (the customer is then listed, in order of first appearance). */
+  private inPeriod(h: number, day: number): boolean {
+    if (day > this.hi || day < this.lo) return false;
+    if (this.seen[h] === 0) {
+      this.seen[h] = 1;
+      this.order.push(h);
     }
-    c.count++;
+    return true;
+  }
+
+  private counted(h: number, day: number, counts: boolean): void {
+    if (!counts) return;
+    if (this.count[h] === 0) {
+      this.first[h] = day;
+      this.last[h] = day;
+    } else {
+      if (day < this.first[h]!) this.first[h] = day;
+      if (day > this.last[h]!) this.last[h] = day;
+    }
+    this.count[h] = this.count[h]! + 1;
   }
 
   /** A purchase (counts = true) or a credit (counts = false, negative value) of the customer with handle h. */
-  add(h: number, date: IsoDate, value: Dec, counts = true): void {
-    const c = this.running(h, date);
-    if (!c) return;
-    c.dec = (c.dec ?? new Dec(c.units, c.scale)).add(value);
-    this.counted(c, date, counts);
+  add(h: number, day: number, value: Dec, counts = true): void {
+    if (!this.inPeriod(h, day)) return;
+    this.addDec(h, value);
+    this.counted(h, day, counts);
   }
 
   /** The same with the value as units / 10^scale (no Dec while the sum stays a safe integer at one scale). */
-  addUnits(h: number, date: IsoDate, units: number, scale: number, counts = true): void {
-    const c = this.running(h, date);
-    if (!c) return;
-    if (c.dec === null && (c.scale === scale || c.units === 0) && scale >= c.scale) {
-      const sum = c.units + units;
+  addUnits(h: number, day: number, units: number, scale: number, counts = true): void {
+    if (!this.inPeriod(h, day)) return;
+    const u = this.units[h]!;
+    const s = this.scale[h]!;
+    if ((s === scale || (u === 0 && scale >= s)) && this.inDecs[h] === 0) {
+      const sum = u + units;
       if (Number.isSafeInteger(sum)) {
-        c.units = sum;
-        c.scale = scale;
-        this.counted(c, date, counts);
+        this.units[h] = sum;
+        this.scale[h] = scale;
+        this.counted(h, day, counts);
         return;
       }
     }
-    c.dec = (c.dec ?? new Dec(c.units, c.scale)).add(new Dec(units, scale));
-    this.counted(c, date, counts);
+    this.addDec(h, new Dec(units, scale));
+    this.counted(h, day, counts);
   }
 
-  /** A purchase or credit by customer id. */
+  private addDec(h: number, value: Dec): void {
+    const now = this.inDecs[h] ? this.decs.get(h)! : new Dec(this.units[h]!, this.scale[h]!);
+    this.decs.set(h, now.add(value));
+    this.inDecs[h] = 1;
+  }
+
+  /** A purchase or credit by customer id and date. */
   addFor(customer: string, date: IsoDate, value: Dec, counts = true): void {
-    this.add(this.customer(customer), date, value, counts);
+    this.add(this.customer(customer), dayNumber(date), value, counts);
   }
 
   /** Customers with at least one purchase, in the order of their first purchase or credit. */
   buyers(): CustomerPurchases[] {
     const out: CustomerPurchases[] = [];
     for (const h of this.order) {
-      const c = this.runs[h]!;
-      if (c.count > 0) out.push({ customer: c.customer, first: c.first, last: c.last, count: c.count, value: c.dec ?? new Dec(c.units, c.scale) });
+      if (this.count[h]! === 0) continue;
+      const value = this.decs.get(h) ?? new Dec(this.units[h]!, this.scale[h]!);
+      out.push({ customer: this.ids[h]!, first: fromDayNumber(this.first[h]!), last: fromDayNumber(this.last[h]!), count: this.count[h]!, value });
     }
     return out;
   }

@@ -1,5 +1,5 @@
 /** `crm campaigns`: cost, leads, deals, won, revenue, cost per lead, CAC, ROI. */
-import type { IsoDate } from '../../domain/dates.js';
+import { fromDayNumber, type IsoDate } from '../../domain/dates.js';
 import { Dec } from '../../domain/decimal.js';
 import { campaignRoi, type Attribution, type CampaignRow } from '../../engines/crm/campaigns.js';
 import type { TableModel } from '../../render/model.js';
@@ -16,8 +16,8 @@ export function campaignsReport(
   const ids: string[] = [];
   forEachPurchase(inp, source, {
     customer: (id) => ids.push(id) - 1,
-    add: (c, date, value, counts) => void purchases.push({ customer: ids[c]!, date, value, counts }),
-    addUnits: (c, date, units, scale, counts) => void purchases.push({ customer: ids[c]!, date, value: new Dec(units, scale), counts }),
+    add: (c, day, value, counts) => void purchases.push({ customer: ids[c]!, date: fromDayNumber(day), value, counts }),
+    addUnits: (c, day, units, scale, counts) => void purchases.push({ customer: ids[c]!, date: fromDayNumber(day), value: new Dec(units, scale), counts }),
   });
   const campaigns = inp.ws.data.campaigns.map((c) => ({ id: c.id, name: c.name, channel: c.channel, start: c.start, end: c.end, cost: inp.toBase.convert(c.cost, c.currency, `campaign ${c.id}`) ?? Dec.ZERO }));
   const { rows, total } = campaignRoi({ campaigns, customers: inp.ws.data.customers.filter((c) => !c.created || c.created <= inp.asOf), deals: inp.deals, purchases }, { asOf: inp.asOf, attribution, minor: inp.minor, rounding: inp.rounding });

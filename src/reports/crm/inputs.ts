@@ -4,7 +4,7 @@
  * problems that stop a report (an amount in a currency without a rate).
  */
 import { Dec, roundMantissa, type RoundingMode } from '../../domain/decimal.js';
-import type { IsoDate } from '../../domain/dates.js';
+import { dayNumber, type IsoDate } from '../../domain/dates.js';
 import type { DocLineLike } from '../../domain/documents.js';
 import { dealFacts, type DealFacts, type DealIn } from '../../engines/crm/deals.js';
 import { ToBase, type RateRecord } from '../../engines/crm/money.js';
@@ -130,7 +130,7 @@ export function forEachPurchase(inp: CrmInputs, source: PurchaseSource, sink: Pu
       documentPurchases(inp, 'sales-orders', 'sales order', false, sink);
       return;
     case 'deals': {
-      for (const d of inp.deals) if (d.kind === 'won' && d.closed) sink.add(sink.customer(d.customer), d.closed, d.amount, true);
+      for (const d of inp.deals) if (d.kind === 'won' && d.closed) sink.add(sink.customer(d.customer), dayNumber(d.closed), d.amount, true);
       return;
     }
   }
@@ -155,8 +155,9 @@ function documentPurchases(inp: CrmInputs, key: 'invoices' | 'credit-notes' | 's
   const price = t.colOf('price', 'dec', true);
   const discount = t.lineCol('discount') as DecColumn | undefined;
   const ls = t.lineStart;
-  // The sink's handle of each customer, asked once per customer (by its code in the column).
+  // The sink's handle of each customer, asked once per customer (by its code in the column); each date's day number once.
   const handles = new Int32Array(customer.values.length).fill(-1);
+  const days = Int32Array.from(date.values, dayNumber);
   for (let i = 0; i < t.size; i++) {
     if (status) {
       const st = status.get(i);
@@ -165,7 +166,7 @@ function documentPurchases(inp: CrmInputs, key: 'invoices' | 'credit-notes' | 's
     const code = customer.codes[i]!;
     let c = handles[code]!;
     if (c < 0) c = handles[code] = sink.customer(customer.values[code]!);
-    const d = date.get(i)! as IsoDate;
+    const d = days[date.codes[i]!]!;
     const cur = currency.get(i) as string | undefined;
     if (cur === undefined || cur === base) {
       let units = 0;
