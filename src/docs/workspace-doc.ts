@@ -84,7 +84,7 @@ function entitySection(key: EntityKey, def: EntityDef): string[] {
   else if (!def.single) out.push('- **`fmt` order:** as written (order carries meaning)');
   if (def.lines) {
     const cols = csvColumns(def);
-    out.push(`- **CSV:** one row per ${def.lines.field.replace(/s$/, '')}; consecutive rows with the same \`${def.key[0]}\` form one ${def.name}; header columns (${cols.header.map((c) => `\`${c}\``).join(', ')}) may be left empty on continuation rows. Line columns: ${cols.line.map((c) => `\`${c}\``).join(', ')}${def.fields[def.lines.field]!.req || cols.line.some((c) => cols.header.includes(c)) ? '' : `; a row whose line columns are all empty adds no ${def.lines.field.replace(/s$/, '')} (a ${def.name} may have none)`}.`);
+    out.push(`- **CSV:** one row per ${def.lines.field.replace(/s$/, '')}; consecutive rows with the same \`${def.key[0]}\` form one ${def.name}; header columns (${cols.header.map((c) => `\`${c}\``).join(', ')}) may be left empty on continuation rows. Line columns: ${cols.line.map((c) => (cols.lineField.get(c) === c ? `\`${c}\`` : `\`${c}\` (the ${def.lines!.field.replace(/s$/, '')}'s \`${cols.lineField.get(c)}\`)`)).join(', ')}${def.fields[def.lines.field]!.req ? '' : `; a row whose line columns are all empty adds no ${def.lines.field.replace(/s$/, '')} (a ${def.name} may have none)`}.`);
   } else if (!def.single) {
     const nonCsv = Object.entries(def.fields).filter(([, f]) => !f.csv).map(([n]) => `\`${n}\``);
     out.push(`- **CSV:** one row per record; header = field names${nonCsv.length ? `; ${nonCsv.join(', ')} need YAML` : ''}.`);

@@ -18,11 +18,11 @@ export function formatCsvEntity(def: EntityDef, text: string, cfg: Config): stri
   const d = new Diagnostics();
   const t = parseCsv('', text, d);
   if (d.errorCount) return text;
-  const { header: hcols, line: lcols } = csvColumns(def);
+  const { header: hcols, line: lcols, lineField } = csvColumns(def);
   const order = [...hcols, ...lcols.filter((c) => !hcols.includes(c))];
   const present = order.filter((c) => t.header.includes(c));
   const idx = present.map((c) => t.header.indexOf(c));
-  const specs: Field[] = present.map((c) => (def.fields[c] ?? def.lines!.fields[c])!);
+  const specs: Field[] = present.map((c) => (hcols.includes(c) ? def.fields[c] : def.lines!.fields[lineField.get(c)!])!);
   const curCol = t.header.indexOf('currency');
   let rows: CsvRow[] = t.rows;
   if (def.sort) {

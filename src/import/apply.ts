@@ -55,13 +55,13 @@ export function applyImport(ws: Workspace, entity: EntityKey, actions: readonly 
     const canCsv = Object.values(def.fields).every((f) => f.csv || f.kind === 'records');
     const target = ws.files.get(entity)?.[0] ?? `${def.path}.${canCsv ? 'csv' : 'yaml'}`;
     if (isCsvFile(target)) {
-      const { header, line } = csvColumns(def);
+      const { header, line, lineField } = csvColumns(def);
       const rows: Record<string, string>[] = [];
       for (const a of creates) {
         const r = a.record!;
         const head = Object.fromEntries(header.filter((c) => r[c] !== undefined).map((c) => [c, valueText(def.fields[c]!, r[c])]));
         if (!def.lines) rows.push(head);
-        else for (const l of (r[def.lines.field] as Record<string, unknown>[]) ?? []) rows.push({ ...head, ...Object.fromEntries(line.filter((c) => l[c] !== undefined).map((c) => [c, valueText(def.lines!.fields[c]!, l[c])])) });
+        else for (const l of (r[def.lines.field] as Record<string, unknown>[]) ?? []) rows.push({ ...head, ...Object.fromEntries(line.filter((c) => l[lineField.get(c)!] !== undefined).map((c) => [c, valueText(def.lines!.fields[lineField.get(c)!]!, l[lineField.get(c)!])])) });
       }
       out.set(target, appendCsvRows(textOf(target), rows, { columns: [...header, ...line] }));
     } else {

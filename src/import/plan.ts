@@ -15,7 +15,7 @@ import { convertRecord, type FieldMap } from '../schema/record.js';
 import { normaliseEmail, normaliseName, normalisePhone } from '../checks/duplicate-customers.js';
 import { recordToPlain } from '../reports/records.js';
 import { didYouMean } from '../util/suggest.js';
-import type { AnyRecord } from '../workspace/parse-entity.js';
+import { lineColumn, type AnyRecord } from '../workspace/parse-entity.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { importDate, importNumber } from './formats.js';
 import { idAllocator } from '../edit/ids.js';
@@ -87,13 +87,20 @@ function canonical(spec: Field, text: string, map: ImportMap): string {
 /** The first id of an entity that has none yet. */
 const FIRST_ID: Partial<Record<EntityKey, string>> = { customers: 'C0001', contacts: 'P0001', deals: 'D-0001', activities: 'A-0001', campaigns: 'CMP-0001', tickets: 'T-0001', suppliers: 'S001', employees: 'E001', payments: 'PAY-0001', invoices: 'INV-0001', bills: 'BILL-0001', 'credit-notes': 'CN-0001', 'sales-orders': 'SO-0001', 'purchase-orders': 'PO-0001', 'work-orders': 'WO-0001', moves: 'MV-0001', journal: 'JE-0001' };
 
+/** The names an import map may fill: the entity's fields and its line columns, as bizctl's own CSV names them. */
+export function importTargets(def: EntityDef): string[] {
+  return [...Object.keys(def.fields), ...Object.keys(def.lines?.fields ?? {}).map((k) => lineColumn(def, k))];
+}
+
 export function planImport(ws: Workspace, o: PlanOptions): ImportPlan {
   const def = ENTITIES[o.entity] as unknown as EntityDef;
   const reader = new CsvReader(o.file, o.text, new Diagnostics());
   const header = reader.header;
   const rows: CsvRow[] = [];
   for (let r = reader.next(); r; r = reader.next()) rows.push(r);
-  const fieldsAll: FieldMap = { ...def.fields, ...(def.lines?.fields ?? {}) };
+  // Targets are named as in bizctl's own CSV (a payment's allocation amount is allocation_amount).
+  const fieldsAll: FieldMap = { ...def.fields };
+  for (const [k, f] of Object.entries(def.lines?.fields ?? {})) fieldsAll[lineColumn(def, k)] = f;
   // Which input column feeds which field.
   const colFor = new Map<string, number[]>();
   const lowerHeader = header.map((h) => h.toLowerCase());
@@ -111,11 +118,12 @@ export function planImport(ws: Workspace, o: PlanOptions): ImportPlan {
   const locOf = (row: CsvRow, col: number): SourceLoc => cellLoc(ref, row, col);
 
   /** A raw map of one row for the given fields, values mapped and reformatted. */
-  const rawOf = (row: CsvRow, fields: FieldMap, diags: Diagnostics): EntriesMap => {
+  const rawOf = (row: CsvRow, fields: FieldMap, diags: Diagnostics, target = (f: string) => f): EntriesMap => {
     const m = new EntriesMap({ file: o.file, line: row.line, col: 1 });
     for (const f of Object.keys(fields)) {
       const spec = fields[f]!;
-      const idxs = colFor.get(f);
+      const t = target(f);
+      const idxs = colFor.get(t);
       let text: string | undefined;
       let loc: SourceLoc = { file: o.file, line: row.line, col: 1 };
       for (const i of idxs ?? []) {
@@ -126,9 +134,9 @@ export function planImport(ws: Workspace, o: PlanOptions): ImportPlan {
           break;
         }
       }
-      if (text === undefined) text = o.map.constants.get(f);
+      if (text === undefined) text = o.map.constants.get(t);
       if (text === undefined) continue;
-      const table = o.map.values.get(f);
+      const table = o.map.values.get(t);
       if (table && table.has(text)) text = table.get(text)!;
       text = canonical(spec, text, o.map);
       if (spec.kind === 'ref' && spec.refTo) text = resolveRef(ws, spec.refTo as EntityKey, spec.soft === true, text, loc, f, diags);
@@ -241,7 +249,7 @@ export function planImport(ws: Workspace, o: PlanOptions): ImportPlan {
     // Create: a full record, with a new id when the row has none.
     if (idField && !raw.get(idField)) raw.set(idField, raw.loc, { kind: 'scalar', text: nextId(), isNull: false, loc: raw.loc });
     if (def.lines) {
-      const ls = g.map((r) => rawOf(r, def.lines!.fields, diags));
+      const ls = g.map((r) => rawOf(r, def.lines!.fields, diags, (k) => lineColumn(def, k)));
       raw.set(def.lines.field, raw.loc, { kind: 'seq', items: ls, loc: raw.loc });
     }
     const rec = convertRecord(def.fields, raw, { diags, what: `row ${first.line}` }, { checkUnknown: false });

@@ -18,6 +18,8 @@ export interface FieldCtx {
   readonly what: string;
   /** Share equal strings of highly repetitive fields (dates, accounts, references) in big files. */
   readonly intern?: Map<string, string>;
+  /** Where a field is written when its name differs (a CSV line column such as allocation_amount), for hints. */
+  readonly columnOf?: (field: string) => string;
 }
 
 function interned(ctx: FieldCtx, t: string): string {

@@ -72,7 +72,8 @@ export function convertRecord<F extends FieldMap>(fields: F, raw: RawMap, ctx: F
       if (field.dflt !== undefined) out[name] = field.dflt;
       else if (field.req) {
         ok = false;
-        ctx.diags.push('missing-field', raw.loc, `${ctx.what} has no ${name}`, field.description ? `add "${name}": ${field.description}` : `add a value for "${name}"`);
+        const col = ctx.columnOf?.(name) ?? name;
+        ctx.diags.push('missing-field', raw.loc, `${ctx.what} has no ${name}`, field.description ? `add "${col}": ${field.description}` : `add a value for "${col}"`);
       }
       continue;
     }

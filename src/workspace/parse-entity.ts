@@ -94,11 +94,30 @@ export class CsvLocator implements Locator {
   }
 }
 
-/** Which columns a CSV file of this entity may have. */
-export function csvColumns(def: EntityDef): { header: string[]; line: string[] } {
+/** The columns a CSV file of an entity may have. */
+export interface CsvColumns {
+  readonly header: string[];
+  /** Column names of line fields, in schema order. */
+  readonly line: string[];
+  /** Line column → line field: the same name, except where a header field has it too. */
+  readonly lineField: ReadonlyMap<string, string>;
+}
+
+/**
+ * Which columns a CSV file of this entity may have. A line field named like
+ * a header field gets the line's name as prefix (a payment's `amount` and
+ * its allocations' `allocation_amount`), so no column means two things.
+ */
+export function csvColumns(def: EntityDef): CsvColumns {
   const header = Object.keys(def.fields).filter((k) => def.fields[k]!.csv && k !== def.lines?.field);
-  const line = def.lines ? Object.keys(def.lines.fields).filter((k) => def.lines!.fields[k]!.csv) : [];
-  return { header, line };
+  const lineField = new Map<string, string>();
+  if (def.lines) for (const k of Object.keys(def.lines.fields)) if (def.lines.fields[k]!.csv) lineField.set(lineColumn(def, k), k);
+  return { header, line: [...lineField.keys()], lineField };
+}
+
+/** The CSV column of line field `k` (see csvColumns). */
+export function lineColumn(def: EntityDef, k: string): string {
+  return k in def.fields ? `${def.lines!.field.replace(/s$/, '')}_${k}` : k;
 }
 
 /**
@@ -109,11 +128,14 @@ class RowCtx implements FieldCtx {
   row: CsvRowMap | null = null;
   lineNo = 0;
   readonly intern = new Map<string, string>();
+  readonly columnOf?: (field: string) => string;
   constructor(
     readonly diags: Diagnostics,
     private readonly def: EntityDef,
     private readonly lineWord: string | null,
-  ) {}
+  ) {
+    if (lineWord) this.columnOf = (f) => lineColumn(def, f);
+  }
   get what(): string {
     const base = this.row ? recordLabel(this.def, this.row) : this.def.name;
     return this.lineWord ? `${this.lineWord} ${this.lineNo} of ${base}` : base;
@@ -124,11 +146,16 @@ class RowCtx implements FieldCtx {
 export interface OpenCsv {
   readonly reader: CsvReader;
   readonly index: Map<string, number>;
-  readonly cols: { header: string[]; line: string[] };
+  readonly cols: CsvColumns;
+  /** Line field → cell index (line columns may be named apart from their fields, see csvColumns). */
+  readonly lineIndex: Map<string, number>;
   /** Locators keep only the file name and text, not the parsed rows, so rows can be freed. */
   readonly ref: CsvText;
   readonly mapOf: (row: CsvRow) => CsvRowMap;
   readonly locOf: (row: CsvRow) => Locator;
+  /** The same for the line fields of a row (by lineIndex). */
+  readonly lineMapOf: (row: CsvRow) => CsvRowMap;
+  readonly lineLocOf: (row: CsvRow) => Locator;
 }
 
 /** Read the header and check its columns (unknown, YAML-only); null when the rows cannot be read. */
@@ -158,7 +185,11 @@ export function openEntityCsv(def: EntityDef, file: string, text: string, diags:
   const cursor = CsvRowMap.cursor(ref);
   const mapOf = (row: CsvRow) => new CsvRowMap(ref, reader.header, index, cursor, row);
   const locOf = (row: CsvRow) => new CsvLocator(ref, index, row.line, row.offset);
-  return { reader, index, cols, ref, mapOf, locOf };
+  const lineIndex = new Map<string, number>();
+  for (const [col, field] of cols.lineField) if (index.has(col)) lineIndex.set(field, index.get(col)!);
+  const lineMapOf = (row: CsvRow) => new CsvRowMap(ref, reader.header, lineIndex, cursor, row);
+  const lineLocOf = (row: CsvRow) => new CsvLocator(ref, lineIndex, row.line, row.offset);
+  return { reader, index, cols, lineIndex, ref, mapOf, locOf, lineMapOf, lineLocOf };
 }
 
 /** The key column of a CSV of documents with lines (rows sharing it form one record), or undefined after reporting it missing. */
@@ -172,7 +203,7 @@ export function groupKeyIndex(def: EntityDef, csv: OpenCsv, diags: Diagnostics):
 }
 
 export function groupConverter(def: EntityDef, csv: OpenCsv, diags: Diagnostics, partial: Partial): GroupConverter {
-  return new GroupConverter(def, csv.ref, csv.reader.header, csv.index, csv.cols.header, csv.mapOf, csv.locOf, diags, partial);
+  return new GroupConverter(def, csv, diags, partial);
 }
 
 function parseEntityCsv(def: EntityDef, file: string, text: string, diags: Diagnostics, partial: Partial): AnyRecord[] {
@@ -276,26 +307,31 @@ export class GroupConverter {
   private lineMap: CsvRowMap | null = null;
   private headMap: CsvRowMap | null = null;
   private readonly headView = new WithLines();
+  private readonly ref: CsvText;
+  private readonly index: Map<string, number>;
+  private readonly headerCols: readonly string[];
+  /** Every line column is named as its field (the header's locator can place line cells too). */
+  private readonly sameNames: boolean;
   constructor(
     private readonly def: EntityDef,
-    private readonly ref: CsvText,
-    private readonly header: readonly string[],
-    private readonly index: Map<string, number>,
-    private readonly headerCols: readonly string[],
-    private readonly mapOf: (row: CsvRow) => CsvRowMap,
-    private readonly locOf: (row: CsvRow) => Locator,
+    private readonly csv: OpenCsv,
     private readonly diags: Diagnostics,
     private readonly partial: Partial,
   ) {
-    this.lineFields = csvPlan(def.lines!.fields as FieldMap, index, () => true);
-    this.onlyHead = new Set([...headerCols, def.lines!.field]);
-    this.headFields = csvPlan(def.fields, index, (k) => this.onlyHead.has(k), def.lines!.field);
+    this.ref = csv.ref;
+    this.index = csv.index;
+    this.headerCols = csv.cols.header;
+    const lineIndex = csv.lineIndex;
+    this.lineFields = csvPlan(def.lines!.fields as FieldMap, lineIndex, () => true);
+    this.onlyHead = new Set([...this.headerCols, def.lines!.field]);
+    this.headFields = csvPlan(def.fields, this.index, (k) => this.onlyHead.has(k), def.lines!.field);
     this.headCtx = new RowCtx(diags, def, null);
     this.lineCtx = new RowCtx(diags, def, def.lines!.field.replace(/s$/, ''));
     this.keyField = def.key[0]!;
     this.headOpts = { checkUnknown: false, partial: this.partial };
     const linesField = def.fields[def.lines!.field]!;
-    this.optionalLineCols = linesField.req ? null : Object.keys(def.lines!.fields).flatMap((k) => (index.has(k) ? [index.get(k)!] : []));
+    this.optionalLineCols = linesField.req ? null : [...lineIndex.values()];
+    this.sameNames = [...csv.cols.lineField].every(([c, f]) => c === f);
   }
 
   /** Whether the document's lines are optional (then a row may carry none). */
@@ -319,9 +355,9 @@ export class GroupConverter {
     const { def, index, diags } = this;
     const first = rows[0]!;
     // One map and one view reused for every record: converters never keep them.
-    const firstMap = this.headMap ?? (this.headMap = this.mapOf(first));
+    const firstMap = this.headMap ?? (this.headMap = this.csv.mapOf(first));
     firstMap.row = first;
-    const headLoc = this.locOf(first);
+    const headLoc = this.csv.locOf(first);
     // Header fields repeated on later rows must agree with the first row.
     for (let r = 1; r < rows.length; r++) {
       const row = rows[r]!;
@@ -341,14 +377,14 @@ export class GroupConverter {
     const lines: AnyRecord[] = [];
     let ok = true;
     this.lineCtx.row = firstMap;
-    const lineMap = this.lineMap ?? (this.lineMap = this.mapOf(first));
+    const lineMap = this.lineMap ?? (this.lineMap = this.csv.lineMapOf(first));
     let lineNo = 0;
     for (let n = 0; n < rows.length; n++) {
       const row = rows[n]!;
       if (this.noLine(row)) continue;
       this.lineCtx.lineNo = ++lineNo;
       lineMap.row = row;
-      const ln = convertRecord(this.lineFields, lineMap, this.lineCtx, LINE_OPTS, row === first ? headLoc : this.locOf(row));
+      const ln = convertRecord(this.lineFields, lineMap, this.lineCtx, LINE_OPTS, row === first && this.sameNames ? headLoc : this.csv.lineLocOf(row));
       this.lineCtx.row = firstMap;
       if (ln) lines.push(ln as AnyRecord);
       else ok = false;
@@ -360,7 +396,9 @@ export class GroupConverter {
     if (head && !ok) this.partial(head as AnyRecord);
     if (!head || !ok) return null;
     // A pushed-to array keeps room for 16 elements; a copy has exactly its length (×1,000,000 documents).
-    (head as Record<string, unknown>)[def.lines!.field] = lines.length === 1 ? [lines[0]] : lines.slice();
+    // Optional lines: a document without any has none, as in YAML (not an empty list).
+    if (lines.length === 0 && this.optionalLineCols !== null) delete (head as Record<string, unknown>)[def.lines!.field];
+    else (head as Record<string, unknown>)[def.lines!.field] = lines.length === 1 ? [lines[0]] : lines.slice();
     return head as AnyRecord;
   }
 }

@@ -96,7 +96,7 @@ export function readTableCsv(def: EntityDef, file: string, text: string, diags: 
   const conv = def.lines ? groupConverter(def, csv, diags, partial) : rowConverter(def, csv, diags, partial);
   const src = table.addSource(tableSource(csv, file, text));
   const head = slotsFor(table.head, csv.index);
-  const line = slotsFor(table.lineCols, csv.index);
+  const line = slotsFor(table.lineCols, csv.lineIndex);
   if (!head || (!line && !(conv instanceof GroupConverter && conv.linesOptional))) {
     // A required field has no column: every record (or line) is missing it, and the generic converter says so for each.
     const add = (rec: AnyRecord | null) => void (rec && table.addRecord(rec));
@@ -111,7 +111,12 @@ export function readTableCsv(def: EntityDef, file: string, text: string, diags: 
 }
 
 function tableSource(csv: OpenCsv, file: string, text: string): TableSource {
-  return { file, text, locator: (line, offset) => new CsvLocator(csv.ref, csv.index, line, offset) };
+  return {
+    file,
+    text,
+    locator: (line, offset) => new CsvLocator(csv.ref, csv.index, line, offset),
+    lineLocator: (line, offset) => new CsvLocator(csv.ref, csv.lineIndex, line, offset),
+  };
 }
 
 /**

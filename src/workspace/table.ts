@@ -353,6 +353,8 @@ export interface TableSource {
   readonly text: string;
   /** The locator of the record (or line) whose row starts at `offset` on `line`. */
   locator(line: number, offset: number): Locator;
+  /** The same for a line of a document (its fields may have columns named apart, see csvColumns). */
+  lineLocator(line: number, offset: number): Locator;
 }
 
 export class EntityTable {
@@ -361,6 +363,8 @@ export class EntityTable {
   /** Columns of the line fields (documents with lines), or empty. */
   readonly lineCols: readonly Column[];
   readonly linesField: string | null;
+  /** A document may have no lines: then it has no lines field at all (as in YAML), not an empty list. */
+  private readonly linesOptional: boolean;
   /** Number of head columns before the lines field in the schema (where a record has its lines), −1 without lines. */
   private readonly linesAt: number = -1;
   private readonly byName = new Map<string, Column>();
@@ -390,6 +394,7 @@ export class EntityTable {
 
   constructor(readonly def: EntityDef) {
     this.linesField = def.lines?.field ?? null;
+    this.linesOptional = this.linesField !== null && !def.fields[this.linesField]!.req;
     const head: Column[] = [];
     for (const [name, spec] of Object.entries(def.fields)) {
       if (name === this.linesField) this.linesAt = head.length;
@@ -542,7 +547,7 @@ export class EntityTable {
       line++;
       k = j + 1;
     }
-    return src.locator(line, to);
+    return src.lineLocator(line, to);
   }
 
   /** The record owning line l (binary search). */
@@ -590,7 +595,7 @@ export class EntityTable {
       const v = c.get(i);
       if (v !== undefined) o[c.name] = v;
     }
-    if (this.linesField) o[this.linesField] = this.buildLines(i, located);
+    if (this.linesField && !(this.linesOptional && this.lineStart[i] === this.lineStart[i + 1])) o[this.linesField] = this.buildLines(i, located);
     for (const c of after) {
       const v = c.get(i);
       if (v !== undefined) o[c.name] = v;

@@ -5,7 +5,7 @@ import { Diagnostics } from '../../diagnostics/types.js';
 import { applyImport } from '../../import/apply.js';
 import { decodeText, normaliseEncoding } from '../../import/encoding.js';
 import { EMPTY_MAP, parseImportMap } from '../../import/map.js';
-import { planImport, type Action, type Mode } from '../../import/plan.js';
+import { importTargets, planImport, type Action, type Mode } from '../../import/plan.js';
 import { csvLine } from '../../io/csv.js';
 import { writeFileAtomic } from '../../io/write.js';
 import { keyOf } from '../../workspace/workspace.js';
@@ -44,7 +44,7 @@ export const registerImport: Register = (program, wrap) => {
         const shown = relative(ctx.io.cwd, path) || file;
         const { text } = decodeText(readFileSync(path), enc ?? undefined);
         const diags = new Diagnostics();
-        const map = opts.map ? parseImportMap(opts.map, readFileSync(resolve(ctx.io.cwd, opts.map), 'utf8'), [...Object.keys(def.fields), ...Object.keys(def.lines?.fields ?? {})], diags) : EMPTY_MAP;
+        const map = opts.map ? parseImportMap(opts.map, readFileSync(resolve(ctx.io.cwd, opts.map), 'utf8'), importTargets(def), diags) : EMPTY_MAP;
         if (diags.errorCount) {
           ctx.printDiagnostics(diags.list, null);
           throw new DataError(`the map ${opts.map} has errors; nothing was done`);
