@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run, workspace } from './helpers.js';
+import { REPO, run, workspace } from './helpers.js';
 
 const CUSTOMERS = `- id: C0001
   name: 上海明达办公家具有限公司
@@ -84,13 +84,31 @@ describe('exit codes and output', () => {
 });
 
 describe('--lang zh-CN', () => {
-  it('labels diagnostics and the check summary in Chinese, codes and positions unchanged', async () => {
+  it('diagnostics and the check summary in Chinese, codes and positions unchanged', async () => {
     const ws = workspace({ 'bizctl.yaml': '', 'crm/customers.yaml': '- id: C1\n  name: 甲\n- id: C1\n  name: 乙\n' });
     const r = await run(['-C', ws, '--lang', 'zh-CN', 'check']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('crm/customers.yaml:3:7: 错误[duplicate-id]: customer with id C1 is defined twice');
-    expect(r.stderr).toContain('  参见: crm/customers.yaml:1:7: first defined here');
-    expect(r.stderr).toContain('  提示: give one of them another id, or merge the two');
+    expect(r.stderr).toContain('crm/customers.yaml:3:7: 错误[duplicate-id]: 客户（id C1）重复定义');
+    expect(r.stderr).toContain('  参见: crm/customers.yaml:1:7: 首次定义于此');
+    expect(r.stderr).toContain('  提示: 给其中一条换一个 id，或把两条合并');
     expect(r.stderr).toContain('未通过：1 个文件，2 条记录，1 个错误，0 个警告');
+  });
+
+  it('the workspace locale chooses the language when --lang is not given, also for a workspace with errors', async () => {
+    const ws = workspace({ 'bizctl.yaml': 'locale: zh-CN\n', 'crm/customers.yaml': '- id: C1\n' });
+    const r = await run(['-C', ws, 'ls', 'customers']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('crm/customers.yaml:1:3: 错误[missing-field]: 客户 C1 缺少 name');
+    expect(r.stderr).toContain('bizctl: 工作区有 1 个错误；未执行任何操作\n  提示: 修正后再运行（`bizctl check` 会列出全部问题）\n');
+    const en = await run(['-C', ws, '--lang', 'en', 'ls', 'customers']);
+    expect(en.stderr).toContain('error[missing-field]: customer C1 has no name');
+  });
+
+  it('messages of commands that stop, usage errors included', async () => {
+    const r = await run(['-C', join(REPO, 'data-examples', 'furniture'), '--lang', 'zh-CN', '--as-of', '2026-13-01', 'overview']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('bizctl: --as-of "2026-13-01" 不是日期\n  提示: 写成 YYYY-MM-DD，例如 --as-of 2026-10-31\n');
+    const none = await run(['--lang', 'zh-CN', 'show', 'X'], { cwd: workspace({}) });
+    expect(none.stderr).toMatch(/^bizctl: 没有找到 bizctl 工作区：\S+ 及其上级文件夹中都没有 bizctl.yaml\n {2}提示: 运行 `bizctl init` 在此创建一个/);
   });
 });

@@ -59,7 +59,13 @@ export class Ctx {
     if (this.opts.lang) return this.opts.lang as Lang;
     const env = this.io.env.BIZCTL_LANG;
     if (env === 'en' || env === 'zh-CN') return env;
-    return this.ws?.config.locale ?? 'en';
+    return this.ws?.config.locale ?? this.locale ?? 'en';
+  }
+
+  /** The locale of a workspace that was read (even one with errors), for the language of messages. */
+  private locale: Lang | undefined;
+  noteLocale(ws: Workspace | null): void {
+    if (ws) this.locale = ws.config.locale;
   }
 
   /** --format, else the -o file's extension, else table. */
@@ -96,6 +102,7 @@ export class Ctx {
     const { ws, diagnostics } = loadWorkspace(this.workspaceRoot(), { derived: opts.derived === true, progress: (stage, done, total) => progress.update(stage === 'read' ? 'reading workspace' : 'checking', done, total) });
     progress.done();
     const errors = diagnostics.errorCount;
+    this.noteLocale(ws);
     this.printDiagnostics(diagnostics.list, ws);
     if (errors > 0) throw new DataError(`${errors} error${errors === 1 ? '' : 's'} in the workspace; nothing was done`, 'fix them and run again (`bizctl check` lists them all)');
     this.ws = ws;

@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { Ctx, type GlobalOptions } from './context.js';
-import { EXIT, ExitError } from './errors.js';
+import { EXIT, ExitError, localiseExit } from './errors.js';
 import { processIO, type CliIO } from './io.js';
 import { COMMANDS } from './commands/index.js';
 import type { Wrap } from './command.js';
@@ -35,8 +35,16 @@ export function buildProgram(io: CliIO, exit: { code: number }): Command {
   const run: Wrap = (action) => {
     return async (...args: unknown[]) => {
       const cmd = args[args.length - 1] as Command;
-      const ctx = new Ctx(io, cmd.optsWithGlobals() as GlobalOptions);
-      const code = await action(ctx, ...args.slice(0, -1));
+      const opts = cmd.optsWithGlobals() as GlobalOptions;
+      let ctx: Ctx | null = null;
+      let code: unknown;
+      try {
+        ctx = new Ctx(io, opts);
+        code = await action(ctx, ...args.slice(0, -1));
+      } catch (e) {
+        const zh = ctx ? ctx.lang === 'zh-CN' : (opts.lang ?? io.env.BIZCTL_LANG) === 'zh-CN';
+        throw e instanceof ExitError && e.message && zh ? localiseExit(e) : e;
+      }
       exit.code = typeof code === 'number' ? code : EXIT.OK;
     };
   };
@@ -71,7 +79,7 @@ function handleError(e: unknown, io: CliIO): number {
   }
   if (e instanceof ExitError) {
     if (e.message) io.stderr.write(`bizctl: ${e.message}\n`);
-    if (e.hint) io.stderr.write(`  hint: ${e.hint}\n`);
+    if (e.hint) io.stderr.write(`  ${e.hintLabel} ${e.hint}\n`);
     return e.code;
   }
   const err = e as Error;

@@ -1,5 +1,6 @@
 import { displayWidth } from '../render/width.js';
 import type { Diagnostic } from './types.js';
+import { localiseDiagnostic } from './zh.js';
 
 /** Looks up the text of a workspace file (for excerpts); undefined when not at hand. */
 export type SourceLookup = (file: string) => string | undefined;
@@ -8,14 +9,15 @@ export interface FormatOptions {
   readonly sources?: SourceLookup;
   /** Wrap severity words in colour (the caller decides whether colour is on). */
   readonly paint?: { error(s: string): string; warning(s: string): string; dim(s: string): string };
-  /** Labels in Chinese (错误/警告/提示/参见); codes and positions stay as they are for tools. */
+  /** Labels and texts in Chinese (错误/警告/提示/参见, src/diagnostics/zh.ts); codes and positions stay as they are for tools. */
   readonly zh?: boolean;
 }
 
 const plain = { error: (s: string) => s, warning: (s: string) => s, dim: (s: string) => s };
 
 /** `file:line:col: error[code]: message`, an excerpt with a caret, then `hint: …`. */
-export function formatDiagnostic(d: Diagnostic, opts: FormatOptions = {}): string {
+export function formatDiagnostic(diag: Diagnostic, opts: FormatOptions = {}): string {
+  const d = opts.zh ? localiseDiagnostic(diag) : diag;
   const paint = opts.paint ?? plain;
   const where = d.loc ? `${d.loc.file}:${d.loc.line}:${d.loc.col}: ` : '';
   const [err, warn, note, hint] = opts.zh ? ['错误', '警告', '参见:', '提示:'] : ['error', 'warning', 'note:', 'hint:'];

@@ -10,6 +10,7 @@ import type { Field } from '../schema/fields.js';
 import type { FieldMap } from '../schema/record.js';
 import { configFields } from '../workspace/config.js';
 import { csvColumns } from '../workspace/parse-entity.js';
+import { formatDiagnostic } from '../diagnostics/format.js';
 
 const MODULE_TITLES: Record<ModuleName, string> = {
   crm: 'CRM (`crm/`)',
@@ -215,6 +216,19 @@ export function diagnosticsDoc(): string {
     'Errors make the command exit 1 and nothing is written; warnings are printed and do not fail (`check --strict` fails on them too).',
     '`bizctl check --format json` prints `{ok, errors, warnings, diagnostics: [{file, line, col, severity, code, message, hint, related}]}` for editors and CI.',
     'Each code has a minimal reproducer with its exact expected output in `tests/errors/<code>/`.',
+    '',
+    '**In Chinese.** With `--lang zh-CN` (or `BIZCTL_LANG=zh-CN`, or `locale: zh-CN` in bizctl.yaml, which counts even when the workspace has errors)',
+    'labels, messages, hints and notes are Chinese; codes, positions, field names, ids and values stay as written, so tools, scripts and searches keep working,',
+    'and `check --format json` carries the Chinese texts under the same keys. The texts come from a catalogue of message shapes (`src/diagnostics/zh.ts`)',
+    'applied where diagnostics are shown; a message that no shape knows stays English (a test requires every reproducer in `tests/errors/` to come out in',
+    'Chinese). Messages of commands that stop (`bizctl: …`) follow the same rule. The example above:',
+    '',
+    '```',
+    ...formatDiagnostic(
+      { code: 'unknown-field', severity: 'error', loc: { file: 'crm/customers.yaml', line: 3, col: 3 }, message: 'unknown field "phne" in customer C0001', hint: 'did you mean "phone"?' },
+      { zh: true, sources: () => '- id: C0001\n  name: 甲\n  phne: "13800000000"\n' },
+    ).split('\n'),
+    '```',
     '',
     '| code | severity | meaning |',
     '|---|---|---|',

@@ -1,4 +1,5 @@
 import { diagnosticToJson } from '../../diagnostics/format.js';
+import { localiseDiagnostic } from '../../diagnostics/zh.js';
 import { sortDiagnostics } from '../../diagnostics/types.js';
 import { renderJson } from '../../render/json.js';
 import { loadWorkspace } from '../../workspace/load.js';
@@ -16,10 +17,11 @@ export const registerCheck: Register = (program, wrap) => {
         const progress = ctx.progress();
         const { ws, diagnostics } = loadWorkspace(ctx.workspaceRoot(), { progress: (stage, done, total) => progress.update(stage === 'read' ? 'reading workspace' : 'checking', done, total) });
         progress.done();
+        ctx.noteLocale(ws);
         const list = sortDiagnostics(diagnostics.list);
         const failed = diagnostics.errorCount > 0 || (opts.strict === true && list.length > 0);
         if (ctx.format === 'json') {
-          ctx.io.stdout.write(renderJson({ ok: !failed, errors: diagnostics.errorCount, warnings: diagnostics.warningCount, diagnostics: list.map(diagnosticToJson) }));
+          ctx.io.stdout.write(renderJson({ ok: !failed, errors: diagnostics.errorCount, warnings: diagnostics.warningCount, diagnostics: list.map((d) => diagnosticToJson(ctx.lang === 'zh-CN' ? localiseDiagnostic(d) : d)) }));
         } else {
           ctx.printDiagnostics(list, ws);
           // Sizes of the columns, not data.<entity>: reading it would build every record.
