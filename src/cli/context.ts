@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import chalk, { Chalk } from 'chalk';
 import { extname, resolve } from 'node:path';
 import { parseDate, type IsoDate } from '../domain/dates.js';
@@ -34,6 +35,18 @@ export class Ctx {
   /** Box-drawn tables only on a terminal. */
   readonly boxed: boolean;
   private ws: Workspace | null = null;
+
+  /** An input file named on the command line (relative to the current folder): its bytes, or exit 1 saying why it cannot be read. */
+  readInput(file: string): Buffer {
+    const path = resolve(this.io.cwd, file);
+    try {
+      return readFileSync(path);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+      throw new DataError(`cannot read ${file}: ${why}`, 'check the path (relative to the current folder)');
+    }
+  }
 
   constructor(
     readonly io: CliIO,

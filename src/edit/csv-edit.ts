@@ -71,3 +71,76 @@ export function updateCsvRows(text: string, valuesByLine: ReadonlyMap<number, Re
   parts.push(text.slice(copied));
   return parts.join('');
 }
+
+/** An update of one document with lines in a CSV file. */
+export interface CsvGroupEdit {
+  /** Header columns to set (on the first row, and on continuation rows that repeat the header). */
+  readonly set: Readonly<Record<string, string>>;
+  /** All the document's lines as they will be (line column → text); absent: the lines stay. */
+  readonly lines?: readonly Readonly<Record<string, string>>[];
+}
+
+/**
+ * Update documents with lines, each the group of consecutive rows with the
+ * same `keyColumn` that starts on the given line; other rows stay byte for
+ * byte. New lines are written one row each, continuation rows repeating the
+ * header cells if the group did (or a one-row group, as `export` writes),
+ * else only the key.
+ */
+export function updateCsvGroups(text: string, keyColumn: string, headerColumns: readonly string[], edits: ReadonlyMap<number, CsvGroupEdit>): string {
+  if (edits.size === 0) return text;
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const reader = new CsvReader('', text, new Diagnostics());
+  const header = reader.header.map((h) => h.trim());
+  const keyIdx = header.indexOf(keyColumn);
+  if (keyIdx < 0) throw new CsvEditError(`the file has no "${keyColumn}" column`);
+  const headIdx = header.flatMap((h, i) => (headerColumns.includes(h) && i !== keyIdx ? [i] : []));
+  const rows = [];
+  for (let r = reader.next(); r; r = reader.next()) rows.push(r);
+  const parts: string[] = [];
+  let copied = 0;
+  let found = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const edit = edits.get(rows[i]!.line);
+    if (!edit) continue;
+    found++;
+    const first = rows[i]!;
+    const key = (first.cells[keyIdx] ?? '').trim();
+    let j = i + 1;
+    while (j < rows.length && (rows[j]!.cells[keyIdx] ?? '').trim() === key) j++;
+    const group = rows.slice(i, j);
+    let end = j < rows.length ? rows[j]!.offset : text.length;
+    while (end > first.offset && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
+    const set = (cells: string[], all: boolean) => {
+      for (const [c, v] of Object.entries(edit.set)) {
+        const k = header.indexOf(c);
+        if (k >= 0 && (all || (cells[k] ?? '').trim() !== '')) cells[k] = v;
+      }
+      return cells;
+    };
+    const full = (cells: readonly string[]) => header.map((_, k) => cells[k] ?? '');
+    let out: string[][];
+    if (!edit.lines) out = group.map((r, n) => set(full(r.cells), n === 0));
+    else {
+      const repeat = group.length === 1 || group.slice(1).some((r) => headIdx.some((k) => (r.cells[k] ?? '').trim() !== ''));
+      const head = set(full(first.cells), true);
+      const lineIdx = header.flatMap((h, k) => (k !== keyIdx && !headerColumns.includes(h) ? [k] : []));
+      const blankLine = (cells: string[]) => {
+        for (const k of lineIdx) cells[k] = '';
+        return cells;
+      };
+      const ls = edit.lines.length ? edit.lines : [{}];
+      out = ls.map((l, n) => {
+        const cells = n === 0 || repeat ? blankLine([...head]) : header.map((_, k) => (k === keyIdx ? head[k]! : ''));
+        for (const k of lineIdx) if (header[k]! in l) cells[k] = l[header[k]!]!;
+        return cells;
+      });
+    }
+    parts.push(text.slice(copied, first.offset), out.map((c) => csvLine(c)).join(eol));
+    copied = end;
+    i = j - 1;
+  }
+  if (found !== edits.size) throw new CsvEditError('a CSV row to update was not found');
+  parts.push(text.slice(copied));
+  return parts.join('');
+}

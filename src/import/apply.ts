@@ -5,10 +5,10 @@
  */
 import type { EntityDef } from '../domain/entity.js';
 import { ENTITIES, type EntityKey } from '../domain/entities/index.js';
-import { appendYamlRecords, updateYamlRecords, type PlainRecord } from '../edit/records.js';
-import { addCsvColumns, appendCsvRows, updateCsvRows } from '../edit/csv-edit.js';
+import { appendYamlRecords, updateYamlDocuments, type DocumentEdit, type PlainRecord } from '../edit/records.js';
+import { addCsvColumns, appendCsvRows, updateCsvGroups, updateCsvRows, type CsvGroupEdit } from '../edit/csv-edit.js';
 import { recordToPlain, valueText } from '../reports/records.js';
-import { csvColumns, isCsvFile, type AnyRecord } from '../workspace/parse-entity.js';
+import { csvColumns, isCsvFile, lineColumn, type AnyRecord } from '../workspace/parse-entity.js';
 import type { Workspace } from '../workspace/workspace.js';
 import type { Action } from './plan.js';
 
@@ -27,26 +27,43 @@ export function applyImport(ws: Workspace, entity: EntityKey, actions: readonly 
       indexInFile.set(r, i);
       counters.set(f, i + 1);
     }
-    const yamlEdits = new Map<string, Map<number, [string, string][]>>();
+    const yamlEdits = new Map<string, Map<number, DocumentEdit>>();
     const csvEdits = new Map<string, Map<number, Record<string, string>>>();
+    const csvGroups = new Map<string, Map<number, CsvGroupEdit>>();
+    const linesField = def.lines?.field;
+    const cols = csvColumns(def);
     for (const a of updates) {
       const r = a.existing!;
       const f = r.src.loc.file;
+      const scalars = a.changes!.filter((c) => c.field !== linesField);
       if (isCsvFile(f)) {
-        const m = csvEdits.get(f) ?? new Map();
-        m.set(r.src.loc.line, Object.fromEntries(a.changes!.map((c) => [c.field, c.to])));
-        csvEdits.set(f, m);
+        const set = Object.fromEntries(scalars.map((c) => [c.field, c.to]));
+        if (!def.lines) {
+          const m = csvEdits.get(f) ?? new Map();
+          m.set(r.src.loc.line, set);
+          csvEdits.set(f, m);
+        } else {
+          // A document's rows are rewritten together (continuation rows may repeat the header).
+          const m = csvGroups.get(f) ?? new Map();
+          const lines = a.lines?.map((l) => Object.fromEntries(Object.entries(l).map(([k, v]) => [lineColumn(def, k), v])));
+          m.set(r.src.loc.line, { set, ...(lines ? { lines } : {}) });
+          csvGroups.set(f, m);
+        }
       } else {
         const m = yamlEdits.get(f) ?? new Map();
-        m.set(indexInFile.get(r)!, a.changes!.map((c) => [c.field, c.to] as [string, string]));
+        m.set(indexInFile.get(r)!, { set: scalars.map((c) => [c.field, c.to] as [string, string]), ...(a.lineEdits ? { lists: new Map([[linesField!, a.lineEdits]]) } : {}) });
         yamlEdits.set(f, m);
       }
     }
-    for (const [f, m] of yamlEdits) out.set(f, updateYamlRecords(textOf(f), m));
+    for (const [f, m] of yamlEdits) out.set(f, updateYamlDocuments(textOf(f), m));
+    const needed = (edits: Iterable<Record<string, string>>) => [...new Set([...edits].flatMap((v) => Object.keys(v)))];
     for (const [f, m] of csvEdits) {
       // Columns an update needs but the file lacks: extend the header first.
-      const needed = [...new Set([...m.values()].flatMap((v) => Object.keys(v)))];
-      out.set(f, updateCsvRows(addCsvColumns(textOf(f), needed), m));
+      out.set(f, updateCsvRows(addCsvColumns(textOf(f), needed(m.values())), m));
+    }
+    for (const [f, m] of csvGroups) {
+      const add = needed([...m.values()].flatMap((e) => [e.set, ...(e.lines ?? [])]));
+      out.set(f, updateCsvGroups(addCsvColumns(textOf(f), add), def.key[0]!, cols.header, m));
     }
   }
   // Creates: appended to the entity's first file, or a new file.

@@ -19,6 +19,7 @@ import { lineColumn, type AnyRecord } from '../workspace/parse-entity.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { importDate, importNumber } from './formats.js';
 import { idAllocator } from '../edit/ids.js';
+import type { ListEdit } from '../edit/records.js';
 import type { ImportMap } from './map.js';
 
 export type Mode = 'create' | 'upsert' | 'update';
@@ -33,6 +34,10 @@ export interface Action {
   readonly record?: Record<string, unknown>;
   readonly existing?: AnyRecord;
   readonly changes?: readonly { field: string; from: string; to: string }[];
+  /** Update of a document whose lines the input changes: all its lines as they will be (plain text values)… */
+  readonly lines?: readonly Record<string, string>[];
+  /** …and as edits of the existing lines (changed fields by position, lines kept, lines added). */
+  readonly lineEdits?: ListEdit;
   readonly reason?: string;
   readonly diagnostics?: readonly Diagnostic[];
 }
@@ -114,6 +119,8 @@ export function planImport(ws: Workspace, o: PlanOptions): ImportPlan {
     }
   }
   const ignoredColumns = header.filter((h, i) => h !== '' && !used.has(i));
+  // Line fields the input gives (a column or a constant): an update of a document then updates its lines.
+  const lineTargets = Object.keys(def.lines?.fields ?? {}).filter((k) => colFor.has(lineColumn(def, k)) || o.map.constants.has(lineColumn(def, k)));
   const ref = { file: o.file, text: o.text, headerLine: reader.headerLine };
   const locOf = (row: CsvRow, col: number): SourceLoc => cellLoc(ref, row, col);
 
@@ -243,7 +250,17 @@ export function planImport(ws: Workspace, o: PlanOptions): ImportPlan {
       // The record as it will be: the existing one with the changed fields (typed), keeping its source location.
       const merged = { ...match } as Record<string, unknown>;
       for (const c of changes) merged[c.field] = (rec as Record<string, unknown>)[c.field];
-      actions.push(changes.length ? { kind: 'update', rows: lines, id, existing: match, changes, record: merged } : { kind: 'unchanged', rows: lines, id });
+      const newLines = def.lines && lineTargets.length ? updatedLines(def, match, g, (r) => rawOf(r, def.lines!.fields, diags, (k) => lineColumn(def, k)), diags) : null;
+      if (diags.errorCount) {
+        actions.push({ kind: 'invalid', rows: lines, id, diagnostics: diags.list });
+        continue;
+      }
+      if (newLines && newLines.change) {
+        changes.push({ field: def.lines!.field, from: newLines.change.from, to: newLines.change.to });
+        merged[def.lines!.field] = newLines.typed;
+      }
+      const lineUpdate = newLines?.change ? { lines: newLines.plain, lineEdits: newLines.edits } : {};
+      actions.push(changes.length ? { kind: 'update', rows: lines, id, existing: match, changes, record: merged, ...lineUpdate } : { kind: 'unchanged', rows: lines, id });
       continue;
     }
     // Create: a full record, with a new id when the row has none.
@@ -281,4 +298,47 @@ function resolveRef(ws: Workspace, target: EntityKey, soft: boolean, text: strin
   const g = didYouMean(text, recs.map((r) => (r.name as string | undefined) ?? (r.id as string)));
   diags.push('unknown-ref', loc, `${field} "${text}" is neither the id nor the name of a ${tdef.name}`, g ? `did you mean "${g}"?` : `import the ${tdef.plural} first, or write an existing id`);
   return text;
+}
+
+/**
+ * The lines of an existing document after an import row group: line i of the
+ * input updates line i of the document, a line field the input does not give
+ * keeps the document's value, extra input lines are added and missing ones
+ * removed. Null change when the lines stay the same.
+ */
+function updatedLines(def: EntityDef, existing: AnyRecord, group: readonly CsvRow[], rawOf: (r: CsvRow) => EntriesMap, diags: Diagnostics) {
+  const fields = def.lines!.fields as FieldMap;
+  const old = ((existing[def.lines!.field] as AnyRecord[] | undefined) ?? []).map((l) => recordToPlain(fields, l) as Record<string, string>);
+  const typed: Record<string, unknown>[] = [];
+  const plain: Record<string, string>[] = [];
+  for (const row of group) {
+    const raw = rawOf(row);
+    if (raw.keys().length === 0 && !def.fields[def.lines!.field]!.req) continue; // a row without a line
+    const before = old[plain.length];
+    for (const [k, v] of Object.entries(before ?? {})) {
+      if (typeof v === 'string' && !raw.get(k)) raw.set(k, raw.loc, { kind: 'scalar', text: v, isNull: false, loc: raw.loc });
+    }
+    const ln = convertRecord(fields, raw, { diags, what: `row ${row.line}` }, { checkUnknown: false });
+    if (!ln) continue;
+    typed.push(ln as Record<string, unknown>);
+    plain.push(recordToPlain(fields, ln) as Record<string, string>);
+  }
+  const same = plain.length === old.length && plain.every((l, i) => JSON.stringify(l) === JSON.stringify(old[i]));
+  const keep = Math.min(plain.length, old.length);
+  const set = new Map<number, [string, string][]>();
+  for (let i = 0; i < keep; i++) {
+    const d = Object.keys(fields).filter((k) => plain[i]![k] !== undefined && plain[i]![k] !== old[i]![k]);
+    if (d.length) set.set(i, d.map((k) => [k, plain[i]![k]!]));
+  }
+  const edits: ListEdit = { set, keep, append: plain.slice(keep) };
+  if (same) return { change: null, typed, plain, edits };
+  // What changed, line by line: "line 1 qty 6 → 7; +1 line".
+  const parts: string[] = [];
+  for (let i = 0; i < Math.min(plain.length, old.length); i++) {
+    const diff = Object.keys(fields).filter((k) => plain[i]![k] !== old[i]![k]);
+    if (diff.length) parts.push(`line ${i + 1} ${diff.map((k) => `${k} ${old[i]![k] ?? '∅'} → ${plain[i]![k] ?? '∅'}`).join(', ')}`);
+  }
+  if (plain.length > old.length) parts.push(`+${plain.length - old.length} line${plain.length - old.length === 1 ? '' : 's'}`);
+  if (plain.length < old.length) parts.push(`−${old.length - plain.length} line${old.length - plain.length === 1 ? '' : 's'}`);
+  return { change: { from: `${old.length} line${old.length === 1 ? '' : 's'}`, to: parts.join('; ') }, typed, plain, edits };
 }

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { ENTITY_LIST, entityByName } from '../../domain/entities/index.js';
 import { Diagnostics } from '../../diagnostics/types.js';
@@ -42,9 +41,9 @@ export const registerImport: Register = (program, wrap) => {
         const ws = ctx.workspace();
         const path = resolve(ctx.io.cwd, file);
         const shown = relative(ctx.io.cwd, path) || file;
-        const { text } = decodeText(readFileSync(path), enc ?? undefined);
+        const { text } = decodeText(ctx.readInput(file), enc ?? undefined);
         const diags = new Diagnostics();
-        const map = opts.map ? parseImportMap(opts.map, readFileSync(resolve(ctx.io.cwd, opts.map), 'utf8'), importTargets(def), diags) : EMPTY_MAP;
+        const map = opts.map ? parseImportMap(opts.map, ctx.readInput(opts.map).toString('utf8'), importTargets(def), diags) : EMPTY_MAP;
         if (diags.errorCount) {
           ctx.printDiagnostics(diags.list, null);
           throw new DataError(`the map ${opts.map} has errors; nothing was done`);

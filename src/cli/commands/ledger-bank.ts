@@ -1,5 +1,4 @@
 import { Command } from 'commander';
-import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { Diagnostics } from '../../diagnostics/types.js';
 import { parseBankRules, readStatement } from '../../import/bank.js';
@@ -26,12 +25,11 @@ export function registerLedgerBank(ledger: Command, wrap: Wrap): void {
       const enc = opts.encoding ? normaliseEncoding(opts.encoding) : undefined;
       if (opts.encoding && !enc) throw new UsageError(`unknown --encoding "${opts.encoding}"`);
       const diags = new Diagnostics();
-      const rulesPath = resolve(ctx.io.cwd, opts.rules);
-      const rulesText = readFileSync(rulesPath, 'utf8');
+      const rulesText = ctx.readInput(opts.rules).toString('utf8');
       const rules = parseBankRules(opts.rules, rulesText, diags);
       const path = resolve(ctx.io.cwd, file);
       const shown = relative(ctx.io.cwd, path) || file;
-      const { text } = decodeText(readFileSync(path), enc ?? undefined);
+      const { text } = decodeText(ctx.readInput(file), enc ?? undefined);
       const lines = rules && !diags.errorCount ? readStatement(shown, text, rules, diags) : [];
       if (diags.errorCount || !rules) {
         ctx.printDiagnostics(diags.list, { ...ws, sources: new Map([[opts.rules, rulesText], [shown, text]]) } as typeof ws);

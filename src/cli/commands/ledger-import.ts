@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { Diagnostics } from '../../diagnostics/types.js';
 import { planImport } from '../../engines/ledger/import.js';
@@ -9,7 +9,7 @@ import { writeFileAtomic } from '../../io/write.js';
 import { loadWorkspace } from '../../workspace/load.js';
 import { rebuildWith } from '../../workspace/rebuild.js';
 import type { Wrap } from '../command.js';
-import { DataError, EXIT, UsageError } from '../errors.js';
+import { DataError, EXIT } from '../errors.js';
 import { stringify } from 'yaml';
 
 export function registerLedgerImport(ledger: Command, wrap: Wrap): void {
@@ -29,8 +29,7 @@ export function registerLedgerImport(ledger: Command, wrap: Wrap): void {
         throw new DataError('the workspace has errors; fix them before importing');
       }
       const path = resolve(ctx.io.cwd, file);
-      if (!existsSync(path)) throw new UsageError(`no such file: ${file}`);
-      const text = readFileSync(path, 'utf8');
+      const text = ctx.readInput(file).toString('utf8');
       const name = basename(path).replace(/\.[^.]+$/, '').replace(/[^\w-]+/g, '-');
       const to = opts.to ?? `finance/journal/${name}.yaml`;
       if (existsSync(join(root, to))) throw new DataError(`${to} already exists; nothing was written`, 'choose another file with --to, or remove it first');
