@@ -172,8 +172,9 @@ describe('mrp release on a small plant', () => {
 
   it('ids, --firm and filters', async () => {
     const ws = workspace(PLANT);
+    await bz(ws, 'mrp', 'run', '--write');
     const r = await bz(ws, 'mrp', 'release', 'PL-DESK-2026-03-23', '--firm');
-    expect([r.code, r.stderr]).toEqual([0, 'created 0 purchase orders, 1 work order (production/work-orders.yaml)\n']);
+    expect([r.code, r.stderr]).toEqual([0, 'created 1 work order (production/work-orders.yaml)\nnote: production/planned-orders.csv still lists the released orders; `bizctl mrp run --write` brings it up to date\n']);
     expect(read(ws, 'production/work-orders.yaml')).toBe(WO_FILE + '- id: WO-0042\n  item: DESK\n  qty: 5\n  start: 2026-03-18\n  due: 2026-03-23\n  status: planned\n  location: WH\n  notes: mrp release 2026-03-02; PL-DESK-2026-03-23 for SO-2/1\n');
     // a firm planned work order is a scheduled receipt too
     const plan = JSON.parse((await bz(ws, 'mrp', 'run', '--all', '--format', 'json')).stdout);
@@ -199,7 +200,7 @@ describe('mrp release on a small plant', () => {
       '',
     ]);
     const w = await bz(ws, 'mrp', 'release', 'PL-DESK-2026-03-09');
-    expect(w.stderr).toBe('created 0 purchase orders, 1 work order (production/work-orders.csv)\nnote: added columns location, notes to production/work-orders.csv\n');
+    expect(w.stderr).toBe('created 1 work order (production/work-orders.csv)\nnote: added columns location, notes to production/work-orders.csv\n');
     expect(read(ws, 'production/work-orders.csv')).toBe('id,item,qty,start,due,status,completed,location,notes\nWO-0041,DESK,1,2026-02-02,2026-02-05,done,1,,\nWO-0042,DESK,10,2026-03-04,2026-03-09,released,,WH,mrp release 2026-03-02; PL-DESK-2026-03-09 for SO-1/1\n');
     expect((await bz(ws, 'check')).stderr).toMatch(/^ok: /);
   });
@@ -248,6 +249,16 @@ describe('mrp release errors: nothing is written', () => {
     const ok = workspace({ ...PLANT, 'inventory/items.yaml': PLANT['inventory/items.yaml'].replace('  cost: 80.00\n', '') });
     const j = JSON.parse((await bz(ok, 'mrp', 'release', '--all-due', '--supplier', 'S2', '--dry-run', '--format', 'json')).stdout);
     expect(j.rows.map((x: { price: string; priceFrom: string }) => `${x.price} ${x.priceFrom}`)).toEqual(['78.00 PO-2026-0006', '78.00 PO-2026-0006']);
+  });
+
+  it('a supplier that is not in purchasing/suppliers (a workspace without purchasing files)', async () => {
+    // With a suppliers file, `check` already refuses an item whose supplier is not in it.
+    const { 'purchasing/suppliers.yaml': _s, 'purchasing/purchase-orders.yaml': _po, ...rest } = PLANT;
+    const ws = workspace(rest);
+    const before = snapshotDir(ws);
+    const r = await bz(ws, 'mrp', 'release', 'PL-LEG-2026-03-02');
+    expect([r.code, r.stderr.split('\n').slice(-3)]).toEqual([1, ['bizctl: PL-LEG-2026-03-02: supplier S1 of item LEG is not in purchasing/suppliers; nothing was written', '  hint: add the supplier to purchasing/suppliers or correct `supplier` on the item', '']]);
+    expect(snapshotDir(ws)).toEqual(before);
   });
 
   it('usage errors (exit 2)', async () => {

@@ -168,20 +168,25 @@ export function releaseDocuments(ws: Workspace, r: Release): { report: ReleaseRe
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-/** "2 purchase orders, 3 work orders" */
-export function releaseSummary(r: ReleaseReport): string {
-  return `${plural(r.purchaseOrders, 'purchase order')}, ${plural(r.workOrders, 'work order')}`;
+/** "2 purchase orders, 3 work orders" (a kind with none is left out). */
+export function releaseSummary(r: ReleaseReport, withLines = false): string {
+  const lines = r.rows.filter((x) => x.type === 'PO').length;
+  const parts = [
+    ...(r.purchaseOrders ? [`${plural(r.purchaseOrders, 'purchase order')}${withLines ? ` (${plural(lines, 'line')})` : ''}`] : []),
+    ...(r.workOrders ? [plural(r.workOrders, 'work order')] : []),
+  ];
+  return parts.join(', ') || 'nothing';
 }
 
 const ACTION = { 'past-due': 'past due', 'release-now': 'release now' } as const;
 
 export function releaseTable(r: ReleaseReport): TableModel {
-  const lines = r.rows.filter((x) => x.type === 'PO').length;
   const late = r.rows.filter((x) => x.action === 'past-due').length;
   const lastPrice = r.rows.filter((x) => x.priceFrom && x.priceFrom !== 'cost');
+  const po = r.rows.find((x) => x.type === 'PO');
   const wo = r.rows.find((x) => x.type === 'WO');
   return {
-    title: `MRP release on ${r.asOf}: ${r.rows.length ? `${plural(r.purchaseOrders, 'purchase order')} (${plural(lines, 'line')}), ${plural(r.workOrders, 'work order')}` : 'nothing to release'}`,
+    title: `MRP release on ${r.asOf}: ${r.rows.length ? releaseSummary(r, true) : 'nothing to release'}`,
     columns: [
       { key: 'order', en: 'order', zh: '订单' },
       { key: 'line', en: 'line', zh: '行' },
@@ -198,8 +203,8 @@ export function releaseTable(r: ReleaseReport): TableModel {
     rows: r.rows.map((x) => [x.order, x.line ?? '', x.supplier ?? '', x.item, x.qty.normalize(), x.price ?? '', x.start, x.due, x.planned, x.action ? ACTION[x.action] : '', forText(x.for, x.forMore, 3)]),
     notes: r.rows.length
       ? [
-          `One purchase order per supplier (status open, dated ${r.asOf}), one line per planned order; one work order per planned order (status ${wo?.status ?? 'released'}). New orders are appended to ${r.files.join(' and ')}.`,
-          `start: order date of a purchase order; start of a work order (its planned release date, or ${r.asOf} when that has passed). due: the planned order's due date.`,
+          ...(po ? [`Purchase orders: one per supplier, status open, dated ${r.asOf}; a line per planned order, due on its due date; appended to ${po.file}.`] : []),
+          ...(wo ? [`Work orders: one per planned order, status ${wo.status}, from its release date (${r.asOf} when that has passed) to its due date; appended to ${wo.file}.`] : []),
           ...(late ? [`${plural(late, 'order was', 'orders were')} past due: due in less than the lead time from now; confirm the date with the supplier or the shop floor.`] : []),
           ...(lastPrice.length ? [`No cost on the item (or a supplier currency): price from the last purchase order for ${lastPrice.map((x) => `${x.item} (${x.priceFrom})`).join(', ')}.`] : []),
           'The notes of each new order name its planned order and the demands it serves; the next `bizctl mrp run` counts the orders as scheduled receipts.',
