@@ -319,3 +319,30 @@ describe('mrp release on the example company (2026-11-16)', () => {
     expect(planned(next).sort()).toEqual(planned(all).filter((x) => !due.includes(x.split(' ')[0])).sort());
   });
 });
+
+describe('docs/mrp.md shows the real output of the example company', () => {
+  const doc = readFileSync(join(REPO, 'docs', 'mrp.md'), 'utf8');
+  /** The first fenced block after `marker` in the doc. */
+  const blockAfter = (marker: string) => {
+    const at = doc.indexOf(marker);
+    expect(at).toBeGreaterThan(0);
+    const fence = doc.indexOf('```', at);
+    const start = doc.indexOf('\n', fence) + 1;
+    return doc.slice(start, doc.indexOf('```', start));
+  };
+  const out = async (...args: string[]) => (await run(['-C', join(REPO, 'data-examples', 'furniture'), '--as-of', '2026-11-16', 'mrp', 'release', ...args])).stdout;
+  it('releasing the sit-stand desks and their frames', async () => {
+    expect(blockAfter('PL-FRAME-LIFT-2026-11-23 --dry-run`')).toBe(await out('PL-DESK-LIFT-1600-2026-11-16', 'PL-FRAME-LIFT-2026-11-16', 'PL-FRAME-LIFT-2026-11-23', '--dry-run'));
+  });
+  it("the purchase orders of today's actions", async () => {
+    const table = (await out('--all-due', '--type', 'buy', '--dry-run')).split('\n\n').slice(0, 2).join('\n\n') + '\n';
+    expect(blockAfter('`mrp release --all-due --type buy --dry-run`')).toBe(table);
+  });
+  it('the orders --all-due appends', async () => {
+    const ws = mkdtempSync(join(tmpdir(), 'bizctl-release-doc-'));
+    cpSync(join(REPO, 'data-examples', 'furniture'), ws, { recursive: true });
+    expect((await run(['-C', ws, '--as-of', '2026-11-16', 'mrp', 'release', '--all-due'])).code).toBe(0);
+    expect(read(ws, 'purchasing/purchase-orders.yaml')).toContain('\n' + blockAfter('The last order appended to purchasing/purchase-orders.yaml'));
+    expect(read(ws, 'production/work-orders.yaml')).toContain('\n' + blockAfter('and one of its 20 work orders'));
+  });
+});
