@@ -11,6 +11,7 @@ import { PLANNED_ORDERS_FILE, plannedOrdersCsv } from '../../reports/mrp/write.j
 import type { Register } from '../command.js';
 import type { Ctx } from '../context.js';
 import { DataError, EXIT, UsageError } from '../errors.js';
+import { registerMrpRelease } from './mrp-release.js';
 
 export interface PlanOpts {
   horizon: string;
@@ -111,4 +112,6 @@ Examples:
         ctx.output({ table: peggingTable(r, ctx.format === 'table'), json: r });
       }),
     );
+
+  registerMrpRelease(mrp, wrap);
 };

@@ -139,7 +139,7 @@ export const plannedOrders = defineEntity({
   sort: ['item', 'due', 'id'],
   derived: true,
   description:
-    'Planned orders written by `bizctl mrp run --write` to production/planned-orders.csv, one per line, for review in git (see docs/mrp.md). The whole file is rewritten by every run; MRP never reads it back. To act on a planned order, create the purchase or work order.',
+    'Planned orders written by `bizctl mrp run --write` to production/planned-orders.csv, one per line, for review in git (see docs/mrp.md). The whole file is rewritten by every run; MRP never reads it back. To act on a planned order, release it with `bizctl mrp release`, which creates the purchase or work order.',
   fields: {
     id: f.id().required().doc('PL-<item>-<due date>, with -2, -3… for further lots on the same date'),
     item: f.ref('items').required(),

@@ -113,7 +113,8 @@ export function runReport(pc: PlanContext, all: boolean, withFor = false): RunRe
   return { asOf: plan.asOf, bucket: plan.bucketKind, buckets: plan.buckets, items: plan.records.size, plannedOrders: plan.orders.length, counts, rows, warnings: plan.warnings, withFor };
 }
 
-const forText = (refs: readonly string[], more: boolean, cap: number) => {
+/** The first `cap` refs, then "+n more" ("+n+ more" when pegging stopped counting). */
+export const forText = (refs: readonly string[], more: boolean, cap: number) => {
   const shown = refs.slice(0, cap).join(', ');
   const extra = refs.length - Math.min(cap, refs.length);
   return extra > 0 || more ? `${shown} +${more ? `${extra}+ ` : `${extra} `}more` : shown;
