@@ -2,7 +2,7 @@
  * The steps every writing command shares: load the workspace (refusing when it
  * has errors), validate the planned changes against the whole rebuilt
  * workspace, then write each file atomically. Nothing is written unless every
- * change passes. (crm-record.ts has its own copy of these, from before.)
+ * change passes.
  */
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/types.js';

@@ -4,7 +4,6 @@
  * the new file text is validated against the whole workspace before it is
  * written atomically, and only the lines that change are touched.
  */
-import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { ENTITIES, type EntityKey } from '../../domain/entities/index.js';
 import type { EntityDef } from '../../domain/entity.js';
@@ -14,20 +13,18 @@ import { Dec } from '../../domain/decimal.js';
 import { orderFromDeal } from '../../engines/crm/deal-order.js';
 import { effectiveLeadTime } from '../../engines/inventory/leadtime.js';
 import { Stages } from '../../engines/crm/stages.js';
-import { validateChange, type PlannedChange } from '../../edit/apply.js';
+import type { PlannedChange } from '../../edit/apply.js';
 import { appendCsvRows, CsvEditError } from '../../edit/csv-edit.js';
 import { nextId } from '../../edit/ids.js';
 import { appendYamlRecord, editYamlRecord, YamlEditError, type YamlRecord, type YamlValue } from '../../edit/yaml-edit.js';
-import { writeFileAtomic } from '../../io/write.js';
 import { didYouMean } from '../../util/suggest.js';
-import { loadWorkspace } from '../../workspace/load.js';
 import { isCsvFile } from '../../workspace/parse-entity.js';
 import type { Workspace } from '../../workspace/workspace.js';
-import type { Diagnostic } from '../../diagnostics/types.js';
 import type { Wrap } from '../command.js';
 import type { Ctx } from '../context.js';
 import { DataError, EXIT, UsageError } from '../errors.js';
 import { inquirerPrompter, type Choice, type Prompter } from '../prompt.js';
+import { loadForWrite, validateChanges, writeChanges, type Loaded } from '../write.js';
 
 type AddEntity = 'customer' | 'deal' | 'activity' | 'ticket';
 
@@ -129,39 +126,14 @@ const optKey = (field: string) => field.replace(/_([a-z])/g, (_, c: string) => c
 
 // ---------------------------------------------------------------- loading and writing
 
-interface Loaded {
-  readonly ws: Workspace;
-  readonly diagnostics: readonly Diagnostic[];
-}
-
-/** Load for a write: print warnings, refuse on errors (like every command). */
-function loadForWrite(ctx: Ctx): Loaded {
-  const { ws, diagnostics } = loadWorkspace(ctx.workspaceRoot());
-  ctx.printDiagnostics(diagnostics.list, ws);
-  if (diagnostics.errorCount) throw new DataError(`${diagnostics.errorCount} error${diagnostics.errorCount === 1 ? '' : 's'} in the workspace; nothing was written`, 'fix them first (`bizctl check` lists them all)');
-  return { ws, diagnostics: diagnostics.list };
-}
-
-/** Validate the change against the whole workspace, then write it atomically. */
-function commit(ctx: Ctx, loaded: Loaded, change: PlannedChange, what: string): void {
-  const v = validateChange(loaded.ws, loaded.diagnostics, change);
-  if (v.errors.length) {
-    ctx.printDiagnostics(v.errors, v.ws);
-    throw new DataError(`${what} would introduce ${v.errors.length} error${v.errors.length === 1 ? '' : 's'}; nothing was written`, 'correct the values shown above and run the command again');
-  }
-  ctx.printDiagnostics(v.newWarnings, v.ws);
-  writeFileAtomic(join(loaded.ws.root, change.path), change.after);
-}
-
-/** Several files changed together: validated as one workspace, then written one by one (in the order given). */
+/** Validate the changes against the whole workspace, then write them atomically (in the order given). */
 function commitAll(ctx: Ctx, loaded: Loaded, changes: readonly PlannedChange[], what: string): void {
-  const v = validateChange(loaded.ws, loaded.diagnostics, changes);
-  if (v.errors.length) {
-    ctx.printDiagnostics(v.errors, v.ws);
-    throw new DataError(`${what} would introduce ${v.errors.length} error${v.errors.length === 1 ? '' : 's'}; nothing was written`, 'correct the values shown above and run the command again');
-  }
-  ctx.printDiagnostics(v.newWarnings, v.ws);
-  for (const c of changes) writeFileAtomic(join(loaded.ws.root, c.path), c.after);
+  validateChanges(ctx, loaded, changes, what);
+  writeChanges(loaded, changes);
+}
+
+function commit(ctx: Ctx, loaded: Loaded, change: PlannedChange, what: string): void {
+  commitAll(ctx, loaded, [change], what);
 }
 
 /** The line number of the first non-blank line appended to `before`. */

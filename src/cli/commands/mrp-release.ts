@@ -13,7 +13,6 @@ import { PLANNED_ORDERS_FILE } from '../../reports/mrp/write.js';
 import { didYouMean } from '../../util/suggest.js';
 import type { Workspace } from '../../workspace/workspace.js';
 import type { Wrap } from '../command.js';
-import type { Ctx } from '../context.js';
 import { DataError, UsageError } from '../errors.js';
 import { loadForWrite, validateChanges, writeChanges } from '../write.js';
 import { planOptions, specOf, type PlanOpts } from './mrp.js';
