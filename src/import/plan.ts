@@ -99,7 +99,9 @@ export function importTargets(def: EntityDef): string[] {
 
 export function planImport(ws: Workspace, o: PlanOptions): ImportPlan {
   const def = ENTITIES[o.entity] as unknown as EntityDef;
-  const reader = new CsvReader(o.file, o.text, new Diagnostics());
+  // Problems of the file's shape (a row with more or fewer cells than the header, a stray quote) make their rows invalid.
+  const shape = new Diagnostics();
+  const reader = new CsvReader(o.file, o.text, shape);
   const header = reader.header;
   const rows: CsvRow[] = [];
   for (let r = reader.next(); r; r = reader.next()) rows.push(r);
@@ -192,9 +194,18 @@ export function planImport(ws: Workspace, o: PlanOptions): ImportPlan {
   const actions: Action[] = [];
   const idField = def.key.length === 1 ? def.key[0]! : null;
 
+  const shapeByLine = new Map<number, Diagnostic[]>();
+  for (const d of shape.list) if (d.severity === 'error' && d.loc) shapeByLine.set(d.loc.line, [...(shapeByLine.get(d.loc.line) ?? []), d]);
+  const headerProblems = shape.list.filter((d) => d.severity === 'error' && d.loc && d.loc.line <= reader.headerLine);
+
   for (const g of groups) {
     const first = g[0]!;
     const lines = g.map((r) => r.line);
+    const broken = [...headerProblems, ...g.flatMap((r) => shapeByLine.get(r.line) ?? [])];
+    if (broken.length) {
+      actions.push({ kind: 'invalid', rows: lines, id: '', diagnostics: broken });
+      continue;
+    }
     const diags = new Diagnostics();
     const raw = rawOf(first, def.fields, diags);
     const matchIds = new Set<AnyRecord>();
