@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/types.js';
 import { validateChange, type PlannedChange } from '../edit/apply.js';
 import { writeFileAtomic } from '../io/write.js';
+import { keepCanonical } from '../fmt/index.js';
 import { loadWorkspace } from '../workspace/load.js';
 import type { Workspace } from '../workspace/workspace.js';
 import type { Ctx } from './context.js';
@@ -39,5 +40,10 @@ export function validateChanges(ctx: Ctx, loaded: Loaded, changes: readonly Plan
 
 /** Write validated changes, each file atomically, in the order given. */
 export function writeChanges(loaded: Loaded, changes: readonly PlannedChange[]): void {
-  for (const c of changes) writeFileAtomic(join(loaded.ws.root, c.path), c.after);
+  for (const c of changes) writeData(loaded.ws, c.path, c.after);
+}
+
+/** Write a workspace data file atomically, kept in canonical form if it was (see keepCanonical). */
+export function writeData(ws: Workspace, path: string, text: string): void {
+  writeFileAtomic(join(ws.root, path), keepCanonical(ws, path, text));
 }

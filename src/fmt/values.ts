@@ -40,3 +40,26 @@ export function canonicalValue(spec: Field, text: string, minor: number): string
       return text;
   }
 }
+
+/**
+ * Whether two texts of a field mean the same value: 20 = 20.00 for decimals, 13% = 0.13 for
+ * rates, 2026-1-5 = 2026-01-05 for dates; other kinds compare their canonical text. (An import
+ * must not report "20.00 → 20" as a change.)
+ */
+export function sameValue(spec: Field, a: string, b: string): boolean {
+  if (a === b) return true;
+  const num = (t: string): ReturnType<typeof parseDec> => {
+    const s = t.trim();
+    if (spec.kind === 'rate' && s.endsWith('%')) {
+      const d = parseDec(s.slice(0, -1).trim());
+      return d ? d.div(parseDec('100')!, 12) : null;
+    }
+    return parseDec(s);
+  };
+  if (['money', 'qty', 'price', 'decimal', 'rate'].includes(spec.kind)) {
+    const x = num(a);
+    const y = num(b);
+    if (x && y) return x.eq(y);
+  }
+  return canonicalValue(spec, a, 0) === canonicalValue(spec, b, 0);
+}

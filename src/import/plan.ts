@@ -19,6 +19,7 @@ import { lineColumn, type AnyRecord } from '../workspace/parse-entity.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { importDate, importNumber } from './formats.js';
 import { idAllocator } from '../edit/ids.js';
+import { sameValue } from '../fmt/values.js';
 import type { ListEdit } from '../edit/records.js';
 import type { ImportMap } from './map.js';
 
@@ -255,7 +256,9 @@ export function planImport(ws: Workspace, o: PlanOptions): ImportPlan {
         if (def.key.includes(f) || typeof v !== 'string') continue;
         // A match key written differently (138 1234 5678 vs 13812345678) is the same value: keep the existing text.
         if (o.keys.includes(f) && typeof before[f] === 'string' && normaliseKey(f, before[f] as string) === normaliseKey(f, v)) continue;
-        if (before[f] !== v) changes.push({ field: f, from: (before[f] as string | undefined) ?? '', to: v });
+        const was = before[f];
+        if (typeof was === 'string' && sameValue(def.fields[f]!, was, v)) continue;
+        if (was !== v) changes.push({ field: f, from: (was as string | undefined) ?? '', to: v });
       }
       const id = String(match[def.key[0]!]);
       // The record as it will be: the existing one with the changed fields (typed), keeping its source location.
@@ -334,19 +337,25 @@ function updatedLines(def: EntityDef, existing: AnyRecord, group: readonly CsvRo
     typed.push(ln as Record<string, unknown>);
     plain.push(recordToPlain(fields, ln) as Record<string, string>);
   }
-  const same = plain.length === old.length && plain.every((l, i) => JSON.stringify(l) === JSON.stringify(old[i]));
   const keep = Math.min(plain.length, old.length);
+  // Fields of line i that change (the same value written differently is no change: 50 = 50.00).
+  const differs = (i: number, k: string) => {
+    const a = old[i]![k];
+    const b = plain[i]![k];
+    return b !== undefined && (a === undefined || !sameValue(fields[k]!, a, b));
+  };
   const set = new Map<number, [string, string][]>();
   for (let i = 0; i < keep; i++) {
-    const d = Object.keys(fields).filter((k) => plain[i]![k] !== undefined && plain[i]![k] !== old[i]![k]);
+    const d = Object.keys(fields).filter((k) => differs(i, k));
     if (d.length) set.set(i, d.map((k) => [k, plain[i]![k]!]));
   }
+  const same = plain.length === old.length && set.size === 0;
   const edits: ListEdit = { set, keep, append: plain.slice(keep) };
   if (same) return { change: null, typed, plain, edits };
   // What changed, line by line: "line 1 qty 6 → 7; +1 line".
   const parts: string[] = [];
   for (let i = 0; i < Math.min(plain.length, old.length); i++) {
-    const diff = Object.keys(fields).filter((k) => plain[i]![k] !== old[i]![k]);
+    const diff = Object.keys(fields).filter((k) => differs(i, k));
     if (diff.length) parts.push(`line ${i + 1} ${diff.map((k) => `${k} ${old[i]![k] ?? '∅'} → ${plain[i]![k] ?? '∅'}`).join(', ')}`);
   }
   if (plain.length > old.length) parts.push(`+${plain.length - old.length} line${plain.length - old.length === 1 ? '' : 's'}`);

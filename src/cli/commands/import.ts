@@ -1,4 +1,4 @@
-import { join, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { ENTITY_LIST, entityByName } from '../../domain/entities/index.js';
 import { Diagnostics } from '../../diagnostics/types.js';
 import { applyImport } from '../../import/apply.js';
@@ -12,6 +12,7 @@ import { withRecords } from '../../workspace/with-records.js';
 import { rebuildWith } from '../../workspace/rebuild.js';
 import type { Register } from '../command.js';
 import { DataError, EXIT, UsageError } from '../errors.js';
+import { writeData } from '../write.js';
 
 const describe = (a: Action) =>
   a.reason ?? (a.changes ? a.changes.map((c) => `${c.field}: ${c.from || '∅'} → ${c.to}`).join('; ') : a.record ? String(a.record.name ?? a.record.title ?? '') : (a.diagnostics ?? []).map((d) => d.message).join('; '));
@@ -82,7 +83,7 @@ export const registerImport: Register = (program, wrap) => {
           ctx.info(`dry run: would write ${[...writes.keys()].join(', ') || 'nothing'}; ${summary}`);
           return EXIT.OK;
         }
-        for (const [f, t] of writes) writeFileAtomic(join(ws.root, f), t);
+        for (const [f, t] of writes) writeData(ws, f, t);
         if (invalid.length) {
           const rejects = `${path}.rejects.csv`;
           const rows = invalid.flatMap((a) => a.rows.map((r) => csvLine([...(plan.rowCells.get(r) ?? []), describe(a)])));

@@ -1,15 +1,15 @@
 import { Command } from 'commander';
-import { join, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { Diagnostics } from '../../diagnostics/types.js';
 import { parseBankRules, readStatement } from '../../import/bank.js';
 import { planBank } from '../../import/bank-plan.js';
 import { decodeText, normaliseEncoding } from '../../import/encoding.js';
 import { appendYamlRecords, type PlainRecord } from '../../edit/records.js';
 import { appendCsvRows } from '../../edit/csv-edit.js';
-import { writeFileAtomic } from '../../io/write.js';
 import { rebuildWith } from '../../workspace/rebuild.js';
 import type { Wrap } from '../command.js';
 import { DataError, EXIT, UsageError } from '../errors.js';
+import { writeData } from '../write.js';
 
 export function registerLedgerBank(ledger: Command, wrap: Wrap): void {
   const cmd = new Command('import-bank')
@@ -65,7 +65,7 @@ export function registerLedgerBank(ledger: Command, wrap: Wrap): void {
         ctx.info(`dry run: would record ${summary}`);
         return EXIT.OK;
       }
-      for (const [f, t] of writes) writeFileAtomic(join(ws.root, f), t);
+      for (const [f, t] of writes) writeData(ws, f, t);
       ctx.info(`recorded ${summary}${writes.size ? ` in ${[...writes.keys()].join(', ')}` : ''}`);
       return EXIT.OK;
     }),

@@ -5,12 +5,12 @@ import { Diagnostics } from '../../diagnostics/types.js';
 import { planImport } from '../../engines/ledger/import.js';
 import { parseLedgerJournal } from '../../io/ledger-journal.js';
 import { csvLine } from '../../io/csv.js';
-import { writeFileAtomic } from '../../io/write.js';
 import { loadWorkspace } from '../../workspace/load.js';
 import { rebuildWith } from '../../workspace/rebuild.js';
 import type { Wrap } from '../command.js';
 import { DataError, EXIT } from '../errors.js';
 import { stringify } from 'yaml';
+import { writeData } from '../write.js';
 
 export function registerLedgerImport(ledger: Command, wrap: Wrap): void {
   const cmd = new Command('import')
@@ -64,7 +64,7 @@ export function registerLedgerImport(ledger: Command, wrap: Wrap): void {
         for (const f of writes.keys()) ctx.io.stdout.write(f + '\n');
         return EXIT.OK;
       }
-      for (const [f, t] of writes) writeFileAtomic(join(root, f), t);
+      for (const [f, t] of writes) writeData(ws, f, t);
       ctx.info(`imported ${summary}`);
       return EXIT.OK;
     }),

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { writeFileAtomic } from '../../io/write.js';
 import type { PayrollRun, PayrollSink } from '../../engines/payroll/run.js';
 import { bankLines, bankReport, entryId, entryReport, entryYaml, journalFile, payrollEntry } from '../../reports/payroll/journal.js';
 import { computePayroll, parseMonth, PayrollStop, versionsFor } from '../../reports/payroll/inputs.js';
@@ -12,6 +11,7 @@ import type { Workspace } from '../../workspace/workspace.js';
 import type { Register } from '../command.js';
 import type { Ctx } from '../context.js';
 import { DataError, UsageError } from '../errors.js';
+import { writeData } from '../write.js';
 
 const PERIOD_HELP = 'month YYYY-MM (default: the month before --as-of)';
 
@@ -111,7 +111,7 @@ export const registerPayroll: Register = (program, wrap) => {
           if (missing.length) throw new DataError(`the payroll entry uses account${missing.length > 1 ? 's' : ''} not in the chart of accounts: ${missing.join(', ')}`, `nothing was written; add ${missing.length > 1 ? 'them' : 'it'} to ${ws.files.get('accounts')?.[0] ?? 'finance/accounts.yaml'}, or set accounts: in hr/payroll.yaml`);
         }
         if (!opts.dryRun) {
-          writeFileAtomic(join(ws.root, file), entryYaml(entry, run!, minor));
+          writeData(ws, file, entryYaml(entry, run!, minor));
           ctx.info(`wrote ${file}: ${id}, ${entry.postings.length} postings`);
         } else ctx.info(`dry run: ${file} was not written`);
         ctx.output(entryReport(entry, minor, ctx.lang));
