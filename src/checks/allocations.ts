@@ -19,6 +19,9 @@ export const allocations: Check = {
     const invoices = indexOf(ws, 'invoices');
     const bills = indexOf(ws, 'bills');
     const credits = indexOf(ws, 'credit-notes');
+    const docKinds = ['invoices', 'bills', 'credit-notes'] as const;
+    const rejectedDocs = new Set(docKinds.flatMap((k) => (ws.rejected.get(k) ?? []).map((r) => r.id as string)));
+    const incompleteDocs = docKinds.some((k) => ws.incomplete?.has(k));
     const totalOf = (doc: AnyRecord) => documentTotals(doc.lines as DocLineLike[], minorUnit(cfg, doc.currency as string | undefined), cfg.rounding).total;
     const settled = new Map<string, Dec>();
     const add = (id: string, amt: Dec) => {
@@ -56,6 +59,8 @@ export const allocations: Check = {
         used = used.add(amt);
         const doc = invoices.get(docId) ?? bills.get(docId) ?? credits.get(docId);
         if (!doc) {
+          // A document that exists but has invalid fields (reported there), or sits in a file that could not be read whole.
+          if (rejectedDocs.has(docId) || incompleteDocs) continue;
           d.push('unknown-ref', a.src.at('document'), `allocation of payment ${id} refers to unknown document "${docId}"`, 'allocate to an invoice, bill or credit note id');
           continue;
         }

@@ -25,7 +25,8 @@ export const references: Check = {
       if (idx !== undefined) return idx;
       const t = target(spec);
       const refTo = t.refTo as EntityKey | undefined;
-      idx = !refTo || (t.soft && !ws.present.has(refTo)) ? null : knownIds(ws, refTo);
+      // Not checked: no target, a soft reference to an absent module, or a target file that could not be read whole.
+      idx = !refTo || (t.soft && !ws.present.has(refTo)) || ws.incomplete?.has(refTo) ? null : knownIds(ws, refTo);
       targets.set(spec, idx);
       return idx;
     };

@@ -431,6 +431,11 @@ const HINTS: readonly Rule[] = [
   [/^write the id instead of the name$/, () => '请写编号而不是名称'],
   [/^import the (\S+) first, or write an existing id$/, (m) => `先导入${plural(m[1]!)}，或写一个已有的编号`],
   [/^see docs\/import.md$/, () => '参见 docs/import.md'],
+  [/^close this (.) on the same line, or quote the value if it is text \(e\.g\. (.+)\)$/, (m) => `在同一行闭合这个 ${m[1]}；如果值是文本，请加引号（例如 ${m[2]}）`],
+  [/^YAML does not allow tabs for indentation; indent with spaces$/, () => 'YAML 不允许用制表符缩进；请用空格'],
+  [/^close every quote, \[ and \{ that you open, on the same value$/, () => '每个打开的引号、[ 和 { 都要在同一个值内闭合'],
+  [/^a key must fit on one line and be followed by ": "$/, () => '键必须写在一行内，后跟 ": "'],
+  [/^quote values that contain ": " or start with a special character (.+)$/, (m) => `含有 ": " 或以特殊字符开头的值请加引号 ${m[1]}`],
   // hints of commands that stop
   [/^fix them and run again \(`bizctl check` lists them all\)$/, () => '修正后再运行（`bizctl check` 会列出全部问题）'],
   [/^fix them first \(`bizctl check` lists them all\)$/, () => '请先修正（`bizctl check` 会列出全部问题）'],

@@ -135,9 +135,11 @@ export class CsvReader implements CsvText {
           if (!closed) {
             buf += text.slice(j);
             diags.push('csv-syntax', { file, line: startLine, col: startCol }, 'unterminated quoted field', 'close the field with a double quote; write "" for a quote inside it');
-            i = n;
-            cells.push(buf);
-            break;
+            // The rest of the file is inside the quotes: no row can be read from it (its values would only add noise).
+            this.i = n;
+            this.lineNo = line;
+            this.lineStart = lineStart;
+            return null;
           }
           cell = buf;
           i = j;

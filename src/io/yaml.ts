@@ -28,17 +28,40 @@ export function parseYaml(file: string, text: string, diags: Diagnostics): YamlF
   const lines_reported = new Set<number>();
   for (const e of doc.errors) {
     broken = true;
-    const loc = locAt(e.pos[0]);
+    const loc = locAt(errorOffset(text, e.pos[0], e.message));
     // One problem often trips several parser errors on the same line: report the first.
     if (lines_reported.has(loc.line)) continue;
     lines_reported.add(loc.line);
     const msg = e.message.split('\n')[0] ?? e.message;
     const lineText = text.split('\n')[loc.line - 1] ?? '';
-    const hint = /^\s*\t/.test(lineText) ? 'YAML does not allow tabs for indentation; indent with spaces' : yamlHint(e.code);
+    const unclosed = /^Flow (sequence|mapping) in block collection/.test(msg);
+    const hint = /^\s*\t/.test(lineText)
+      ? 'YAML does not allow tabs for indentation; indent with spaces'
+      : unclosed
+        ? `close this ${msg.includes('sequence') ? '[' : '{'} on the same line, or quote the value if it is text (e.g. name: "[draft] …")`
+        : yamlHint(e.code);
     diags.push('yaml-syntax', loc, msg.replace(/ at line \d+, column \d+:?$/, ''), hint);
+    // After an unclosed [ or { the parser reads the rest of the file as its contents: what it says next is noise.
+    if (unclosed) break;
   }
   const root = broken || doc.contents == null ? null : toRaw(doc.contents as Node, locAt, diags, file);
   return { file, text, doc, lines, root };
+}
+
+/**
+ * Where to point for a parser error: an unclosed [ or { is reported where the parser noticed it (the
+ * next line, or past the end of the file); point at the bracket instead. Never past the last character.
+ */
+function errorOffset(text: string, pos: number, message: string): number {
+  const m = /^Flow (sequence|mapping) in block collection/.exec(message);
+  if (m) {
+    const open = m[1] === 'sequence' ? '[' : '{';
+    const at = text.lastIndexOf(open, Math.min(pos, text.length) - 1);
+    if (at >= 0) return at;
+  }
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
+  return Math.max(0, Math.min(pos, end > 0 ? end - 1 : 0));
 }
 
 function yamlHint(code: string): string {

@@ -165,6 +165,13 @@ function checkRange(d: Dec, raw: Raw, name: string, ctx: FieldCtx, f: { min?: De
   return d;
 }
 
+/** A value as a message quotes it: one line, at most 40 characters (a stray quote can make a cell the size of a file). */
+export function shown(t: string): string {
+  const line = t.split(/\r?\n/, 1)[0]!;
+  const cut = line.length > 40 ? line.slice(0, 40) : line;
+  return cut.length < t.length ? `${cut}…` : t;
+}
+
 const decHint = 'write a plain number like 1234.50: no thousands separators, currency signs or spaces';
 
 function decField(kind: FieldKind, percentOk: boolean): FieldB<Dec> {
@@ -182,7 +189,7 @@ function decField(kind: FieldKind, percentOk: boolean): FieldB<Dec> {
       d = p ? p.div(Dec.int(100), p.s + 2) : null;
     } else d = parseDec(t);
     if (!d) {
-      ctx.diags.push('bad-number', raw.loc, `${name} of ${ctx.what} is not a number: "${t}"`, percentOk ? `${decHint}; rates may be written 0.13 or 13%` : decHint);
+      ctx.diags.push('bad-number', raw.loc, `${name} of ${ctx.what} is not a number: "${shown(t)}"`, percentOk ? `${decHint}; rates may be written 0.13 or 13%` : decHint);
       return INVALID;
     }
     if (cache.size < 4096 && t.length <= 12) cache.set(t, d);
@@ -220,7 +227,7 @@ export const f = {
       const t = scalar(raw, name, ctx, 'an id');
       if (t === INVALID) return INVALID;
       if (!ID_RE.test(t)) {
-        ctx.diags.push('bad-value', raw.loc, `${name} "${t}" of ${ctx.what} is not a valid id`, 'ids have no spaces, commas or semicolons, e.g. C0012 or SO-2026-0041');
+        ctx.diags.push('bad-value', raw.loc, `${name} "${shown(t)}" of ${ctx.what} is not a valid id`, 'ids have no spaces, commas or semicolons, e.g. C0012 or SO-2026-0041');
         return INVALID;
       }
       return t;
@@ -234,7 +241,7 @@ export const f = {
       const seen = ctx.intern?.get(t);
       if (seen !== undefined) return seen; // already validated
       if (!accountNameOk(t)) {
-        ctx.diags.push('bad-value', raw.loc, `account name "${t}" of ${ctx.what} is not valid`, 'segments are separated by ":" with no empty segment, no tab, no double space, e.g. assets:bank:icbc');
+        ctx.diags.push('bad-value', raw.loc, `account name "${shown(t)}" of ${ctx.what} is not valid`, 'segments are separated by ":" with no empty segment, no tab, no double space, e.g. assets:bank:icbc');
         return INVALID;
       }
       return interned(ctx, t);
@@ -246,7 +253,7 @@ export const f = {
       if (t === INVALID) return INVALID;
       const d = parseDate(t);
       if (!d) {
-        ctx.diags.push('bad-date', raw.loc, `${name} of ${ctx.what} is not a valid date: "${t}"`, 'write dates as YYYY-MM-DD, e.g. 2026-10-03, and check the day exists in that month');
+        ctx.diags.push('bad-date', raw.loc, `${name} of ${ctx.what} is not a valid date: "${shown(t)}"`, 'write dates as YYYY-MM-DD, e.g. 2026-10-03, and check the day exists in that month');
         return INVALID;
       }
       return interned(ctx, d) as IsoDate;
@@ -262,7 +269,7 @@ export const f = {
       if (t === INVALID) return INVALID;
       const d = parseDateTime(t);
       if (!d) {
-        ctx.diags.push('bad-date', raw.loc, `${name} of ${ctx.what} is not a valid date-time: "${t}"`, 'write YYYY-MM-DD HH:MM (24-hour), e.g. 2026-10-03 14:30');
+        ctx.diags.push('bad-date', raw.loc, `${name} of ${ctx.what} is not a valid date-time: "${shown(t)}"`, 'write YYYY-MM-DD HH:MM (24-hour), e.g. 2026-10-03 14:30');
         return INVALID;
       }
       return d.minutes;
@@ -277,7 +284,7 @@ export const f = {
       if (t === INVALID) return INVALID;
       const m = /^(\d{4})-(\d{1,2})$/.exec(t);
       if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) {
-        ctx.diags.push('bad-date', raw.loc, `${name} of ${ctx.what} is not a month: "${t}"`, 'write months as YYYY-MM, e.g. 2026-10');
+        ctx.diags.push('bad-date', raw.loc, `${name} of ${ctx.what} is not a month: "${shown(t)}"`, 'write months as YYYY-MM, e.g. 2026-10');
         return INVALID;
       }
       return `${m[1]}-${m[2]!.padStart(2, '0')}`;
@@ -294,7 +301,7 @@ export const f = {
       if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return t;
       const w = /^(\d{4})-W(\d{2})$/.exec(t);
       if (w && Number(w[2]) >= 1 && Number(w[2]) <= 53) return t;
-      ctx.diags.push('bad-date', raw.loc, `${name} of ${ctx.what} is not a period: "${t}"`, 'write a month (2026-10), an ISO week (2026-W42) or a day (2026-10-12)');
+      ctx.diags.push('bad-date', raw.loc, `${name} of ${ctx.what} is not a period: "${shown(t)}"`, 'write a month (2026-10), an ISO week (2026-W42) or a day (2026-10-12)');
       return INVALID;
     }),
 
@@ -314,7 +321,7 @@ export const f = {
       const t = scalar(raw, name, ctx, 'a whole number');
       if (t === INVALID) return INVALID;
       if (!/^[-+]?\d{1,15}$/.test(t)) {
-        ctx.diags.push('bad-number', raw.loc, `${name} of ${ctx.what} is not a whole number: "${t}"`, 'write a whole number without decimals, e.g. 14');
+        ctx.diags.push('bad-number', raw.loc, `${name} of ${ctx.what} is not a whole number: "${shown(t)}"`, 'write a whole number without decimals, e.g. 14');
         return INVALID;
       }
       const d = Dec.int(Number(t));
@@ -328,7 +335,7 @@ export const f = {
       if (t === INVALID) return INVALID;
       const v = BOOLS[t.toLowerCase()];
       if (v === undefined) {
-        ctx.diags.push('bad-value', raw.loc, `${name} of ${ctx.what} must be true or false, got "${t}"`, 'write true or false (yes/no and 是/否 are accepted too)');
+        ctx.diags.push('bad-value', raw.loc, `${name} of ${ctx.what} must be true or false, got "${shown(t)}"`, 'write true or false (yes/no and 是/否 are accepted too)');
         return INVALID;
       }
       return v;
@@ -346,7 +353,7 @@ export const f = {
       if (t === INVALID) return INVALID;
       if (!(values as readonly string[]).includes(t)) {
         const guess = didYouMean(t, values);
-        ctx.diags.push('bad-enum', raw.loc, `${name} of ${ctx.what} must be one of ${values.join(', ')}; got "${t}"`, guess ? `did you mean "${guess}"?` : `use one of: ${values.join(', ')}`);
+        ctx.diags.push('bad-enum', raw.loc, `${name} of ${ctx.what} must be one of ${values.join(', ')}; got "${shown(t)}"`, guess ? `did you mean "${guess}"?` : `use one of: ${values.join(', ')}`);
         return INVALID;
       }
       return values[(values as readonly string[]).indexOf(t)]!;
@@ -374,7 +381,7 @@ export const f = {
       if (t === INVALID) return INVALID;
       const a = parseAmount(t);
       if (!a) {
-        ctx.diags.push('bad-number', raw.loc, `${name} of ${ctx.what} is not an amount: "${t}"`, 'write a number with an optional currency code, e.g. 1234.50 or 1234.50 USD');
+        ctx.diags.push('bad-number', raw.loc, `${name} of ${ctx.what} is not an amount: "${shown(t)}"`, 'write a number with an optional currency code, e.g. 1234.50 or 1234.50 USD');
         return INVALID;
       }
       return a;
@@ -476,7 +483,7 @@ export function duration() {
     const t = raw.text.trim();
     const m = /^(?:(\d+)d)?\s*(?:(\d+)h)?\s*(?:(\d+)m)?$/.exec(t);
     if (!m || t === '') {
-      ctx.diags.push('bad-value', raw.loc, `${name} of ${ctx.what} is not a duration: "${t}"`, 'write e.g. 4h, 30m, 2d or 1d4h');
+      ctx.diags.push('bad-value', raw.loc, `${name} of ${ctx.what} is not a duration: "${shown(t)}"`, 'write e.g. 4h, 30m, 2d or 1d4h');
       return INVALID;
     }
     return Number(m[1] ?? 0) * 1440 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
@@ -490,7 +497,7 @@ export function timeOfDay() {
     const t = raw.kind === 'scalar' ? raw.text.trim() : '';
     const m = /^(\d{1,2}):(\d{2})$/.exec(t);
     if (!m || Number(m[1]) > 24 || Number(m[2]) > 59) {
-      ctx.diags.push('bad-value', raw.loc, `${name} of ${ctx.what} is not a time of day: "${t}"`, 'write HH:MM, e.g. 09:00');
+      ctx.diags.push('bad-value', raw.loc, `${name} of ${ctx.what} is not a time of day: "${shown(t)}"`, 'write HH:MM, e.g. 09:00');
       return INVALID;
     }
     return Number(m[1]) * 60 + Number(m[2]);

@@ -34,7 +34,16 @@ export interface Workspace {
   readonly journal: JournalStore;
   /** Every other entity as columns; `data.<entity>` (its records) is built from its table on first use. */
   readonly tables: Tables;
+  /**
+   * Entities with a file that could not be read whole (a YAML or CSV syntax error, a wrong shape, an
+   * unreadable file): an id missing from them may be in the unread part, so references to them are
+   * not reported as unknown (the file's own error says what to fix).
+   */
+  readonly incomplete?: ReadonlySet<EntityKey>;
 }
+
+/** Diagnostics that mean a file could not be read whole. */
+const UNREAD = new Set(['yaml-syntax', 'csv-syntax', 'file-shape', 'bad-encoding', 'io-error']);
 
 /** The table of every entity but the journal. */
 export type Tables = ReadonlyMap<Exclude<EntityKey, 'journal'>, EntityTable>;
@@ -89,6 +98,7 @@ export function buildWorkspace(root: string, configText: string | null, files: r
   const fileMap = new Map<EntityKey, string[]>();
   const present = new Set<EntityKey>();
   const rejected = new Map<EntityKey, AnyRecord[]>();
+  const incomplete = new Set<EntityKey>();
   const totalBytes = files.reduce((n, f) => n + f.text.length, 0);
   let doneBytes = 0;
   const journal = new JournalStore(config.base_currency);
@@ -109,6 +119,7 @@ export function buildWorkspace(root: string, configText: string | null, files: r
     list.push(f.path);
     const rj: AnyRecord[] = [];
     const partial = (r: AnyRecord) => void rj.push(r);
+    const seen = diags.list.length;
     if (f.entity === 'journal') {
       if (isCsvFile(f.path)) readJournalCsv(f.path, f.text, diags, journal, partial);
       else {
@@ -125,13 +136,14 @@ export function buildWorkspace(root: string, configText: string | null, files: r
         for (const r of parsed.rejected) rj.push(r);
       }
     }
+    for (let k = seen; k < diags.list.length; k++) if (UNREAD.has(diags.list[k]!.code)) incomplete.add(f.entity);
     if (rj.length) {
       const all = rejected.get(f.entity) ?? [];
       for (const r of rj) all.push(r); // not push(...list): a huge list overflows the stack
       rejected.set(f.entity, all);
     }
   }
-  const ws: Workspace = { root, config, data: dataOf(tables, journal), present, files: fileMap, rejected, sources, journal, tables };
+  const ws: Workspace = { root, config, data: dataOf(tables, journal), present, files: fileMap, rejected, sources, journal, tables, incomplete };
   if (opts.checks !== false) runChecks(ws, diags, opts.progress ? (done, total) => opts.progress!('check', done, total) : undefined);
   return { ws, diagnostics: diags };
 }

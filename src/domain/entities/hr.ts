@@ -1,6 +1,6 @@
 import { Dec, parseDec } from '../decimal.js';
 import type { SourceLoc } from '../../diagnostics/types.js';
-import { f, FieldB, INVALID } from '../../schema/fields.js';
+import { f, FieldB, INVALID, shown } from '../../schema/fields.js';
 import { object, records } from '../../schema/record.js';
 import { defineEntity } from '../entity.js';
 
@@ -107,7 +107,7 @@ function constants() {
       } else value = parseDec(t);
       if (value === null) {
         ok = false;
-        ctx.diags.push('bad-number', v.loc, `constant ${k} of ${ctx.what} is not a number: "${t}"`, 'write a plain number (5000, 21.75), a percentage (8%) or true/false');
+        ctx.diags.push('bad-number', v.loc, `constant ${k} of ${ctx.what} is not a number: "${shown(t)}"`, 'write a plain number (5000, 21.75), a percentage (8%) or true/false');
         continue;
       }
       out.push({ name: k, value, loc: raw.keyLoc(k) });
