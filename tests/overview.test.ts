@@ -61,7 +61,9 @@ describe('overview: CRM headlines', () => {
     expect(m('forecast_month')).toBe(p.forecast.find((f: { month: string }) => f.month === '2026-11').weighted);
     const t = await json('crm', 'tickets');
     expect(m('tickets_open')).toBe(String(t.open));
-    expect(m('tickets_breached')).toBe(String(t.breached));
+    expect(m('tickets_breached')).toBe(String(t.overdue));
+    // The example's README: open tickets past their SLA on 11-16 are T-2026-0048, T-2026-0049 and T-2026-0051.
+    expect(m('tickets_breached')).toBe('3');
   });
   it('a CRM-only workspace shows only the CRM headlines', async () => {
     const r = await run(['-C', join(REPO, 'data-examples', 'crm-only'), '--as-of', AS_OF, '--format', 'json', 'overview']);

@@ -49,13 +49,14 @@ export const CRM_METRICS: readonly MetricDef[] = [
   },
   {
     key: 'tickets_breached',
-    en: 'Tickets past their SLA',
-    zh: '超时工单',
+    en: 'Open tickets past their SLA',
+    zh: '超时未关闭工单',
     unit: 'count',
-    source: 'bizctl crm tickets (breached)',
+    // Open tickets past a target (what someone must act on), not every ticket that ever breached.
+    source: 'bizctl crm tickets (open and overdue)',
     good: 'down',
     present: (ws) => ws.present.has('tickets'),
-    value: (ws, d) => Dec.int(tickets(ws, d).breached),
+    value: (ws, d) => Dec.int(tickets(ws, d).overdue),
   },
 ];
 
