@@ -105,6 +105,15 @@ export const registerPayroll: Register = (program, wrap) => {
         const minor = minorUnit(ws.config, ws.config.base_currency);
         const [run] = compute(ws, [month]);
         const entry = payrollEntry(run!, minor);
+        // Payroll cost booked by hand in the same month (an accrual, an earlier tool): posting now would book it twice.
+        // Such an entry debits an expense account that this entry debits (paying last month's salaries does not).
+        const costAccounts = new Set(entry.postings.filter((p) => p.amount.sign() > 0 && /^expenses?(:|$)/.test(p.account)).map((p) => p.account));
+        for (const e of ws.data.journal) {
+          const postings = (e.postings as { account: string }[] | undefined) ?? [];
+          if ((e.date as string).startsWith(month) && postings.some((p) => costAccounts.has(p.account))) {
+            ctx.info(`warning: journal entry ${e.id as string} (${e.date as string}, ${e.src.loc.file}:${e.src.loc.line}) already books payroll cost in ${month} (${[...new Set(postings.map((p) => p.account).filter((a) => costAccounts.has(a)))].join(', ')}); with ${id} it is booked twice unless one of them is removed or reversed`);
+          }
+        }
         if (ws.present.has('accounts')) {
           const known = new Set(ws.data.accounts.map((a) => a.id));
           const missing = [...new Set(entry.postings.map((p) => p.account).filter((a) => !known.has(a)))];
