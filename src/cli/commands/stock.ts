@@ -2,6 +2,10 @@ import { Option } from 'commander';
 import { reorderReport, reorderTable, REORDER_RULE, stockReport, stockTable } from '../../reports/inventory/stock.js';
 import type { Register } from '../command.js';
 import { DataError, EXIT } from '../errors.js';
+import type { Ctx } from '../context.js';
+import type { Workspace } from '../../workspace/workspace.js';
+import type { IsoDate } from '../../domain/dates.js';
+import { countedOnlyAfter } from '../../engines/inventory/position.js';
 
 export const registerStock: Register = (program, wrap) => {
   const stock = program
@@ -29,6 +33,7 @@ available = on hand + on order − allocated
         for (const i of opts.item ?? []) if (!ws.data.items.some((x) => x.id === i)) throw new DataError(`unknown item "${i}"`, '`bizctl ls items` lists them');
         const spec = { asOf: ctx.asOf, by: opts.by, lang: ctx.lang, ...(opts.item ? { items: opts.item } : {}), ...(opts.location ? { location: opts.location } : {}) };
         const r = stockReport(ws, spec);
+        warnUncounted(ctx, ws);
         ctx.output({ table: stockTable(r, spec), json: r });
       }),
     );
@@ -52,9 +57,18 @@ ${REORDER_RULE.join('\n')}`,
       wrap((ctx, opts: { exitCode?: boolean }) => {
         const ws = ctx.workspace();
         const r = reorderReport(ws, { asOf: ctx.asOf, lang: ctx.lang });
+        warnUncounted(ctx, ws);
         if (r.alerts.length === 0 && ctx.format === 'table') ctx.info(ctx.lang === 'zh-CN' ? `${ctx.asOf}：没有物料达到再订货点` : `no item is at or below its reorder point on ${ctx.asOf}`);
         else ctx.output({ table: reorderTable(r, ctx.lang), json: r });
         return opts.exitCode && r.alerts.length ? EXIT.ALERTS : EXIT.OK;
       }),
     );
 };
+
+/** Say on stderr when the as-of date is before some items' first stock count (their on hand is then moves only). */
+function warnUncounted(ctx: Ctx, ws: Workspace): void {
+  const late = countedOnlyAfter(ws.data.stock as unknown as { item: string; date: IsoDate }[], ctx.asOf);
+  if (!late.length) return;
+  const eg = late.slice(0, 3).map((l) => `${l.item} ${l.first}`).join(', ');
+  ctx.info(`warning: ${late.length} item${late.length === 1 ? ' is' : 's are'} first counted after ${ctx.asOf} (${eg}${late.length > 3 ? ', …' : ''}): their on hand then is moves only`);
+}

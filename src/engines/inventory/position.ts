@@ -81,6 +81,20 @@ export interface LocationInfo {
 /** Location of a document or move without one and no default location configured. */
 export const NO_LOCATION = '';
 
+/**
+ * Items counted only after `asOf` (none on or before it), with their first count: their on hand as of
+ * that date is moves only, which usually means the stock history starts later, not that nothing was there.
+ */
+export function countedOnlyAfter(stock: readonly Pick<StockLine, 'item' | 'date'>[], asOf: IsoDate): { item: string; first: IsoDate }[] {
+  const first = new Map<string, IsoDate>();
+  const before = new Set<string>();
+  for (const s of stock) {
+    if (s.date <= asOf) before.add(s.item);
+    else if (!first.has(s.item) || s.date < first.get(s.item)!) first.set(s.item, s.date);
+  }
+  return [...first].filter(([item]) => !before.has(item)).map(([item, d]) => ({ item, first: d })).sort((a, b) => naturalCompare(a.item, b.item));
+}
+
 /** On hand per item and location at the end of `asOf`. */
 export function onHandAsOf(stock: readonly StockLine[], moves: readonly MoveLine[], asOf: IsoDate, defaultLocation: string | null): Map<string, Map<string, Dec>> {
   const countDate = new Map<string, IsoDate>();
