@@ -40,3 +40,14 @@ describe('error noise', () => {
     expect(ds.map((d) => d.message)).toEqual([`created of customer C1 is not a valid date: "${long.slice(0, 40)}…"`]);
   });
 });
+
+describe('warnings outside check', () => {
+  it('a report says how many warnings there are in one line; check lists them', async () => {
+    const dir = workspace({ 'bizctl.yaml': 'base_currency: CNY\n', 'crm/customers.yaml': '- id: C1\n  name: 甲\n  phone: "13800000000"\n- id: C2\n  name: 乙\n  phone: "13800000000"\n' });
+    const r = await run(['-C', dir, '--format', 'csv', 'ls', 'customers']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('note: 1 warning in the workspace (`bizctl check` lists it)\n');
+    const c = await run(['-C', dir, 'check']);
+    expect(c.stderr).toContain('crm/customers.yaml:6:10: warning[duplicate-customer]: customer C2 has the same phone as C1 (13800000000)');
+  });
+});

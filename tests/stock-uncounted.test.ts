@@ -1,21 +1,22 @@
 import { describe, expect, it } from 'vitest';
+import type { IsoDate } from '../src/domain/dates.js';
 import { countedOnlyAfter } from '../src/engines/inventory/position.js';
 import { run, workspace } from './helpers.js';
 
 describe('stock as of a date before the first count', () => {
   it('countedOnlyAfter: items with no count on or before the date, with their first count', () => {
     const stock = [
-      { item: 'B', date: '2026-11-01' as const },
-      { item: 'A', date: '2026-11-01' as const },
-      { item: 'A', date: '2026-10-01' as const }, // A was counted before 10-16
-      { item: 'C', date: '2026-12-01' as const },
-      { item: 'C', date: '2026-11-05' as const },
+      { item: 'B', date: '2026-11-01' as IsoDate },
+      { item: 'A', date: '2026-11-01' as IsoDate },
+      { item: 'A', date: '2026-10-01' as IsoDate }, // A was counted before 10-16
+      { item: 'C', date: '2026-12-01' as IsoDate },
+      { item: 'C', date: '2026-11-05' as IsoDate },
     ];
-    expect(countedOnlyAfter(stock, '2026-10-16')).toEqual([
+    expect(countedOnlyAfter(stock, '2026-10-16' as IsoDate)).toEqual([
       { item: 'B', first: '2026-11-01' },
       { item: 'C', first: '2026-11-05' },
     ]);
-    expect(countedOnlyAfter(stock, '2026-11-05')).toEqual([]);
+    expect(countedOnlyAfter(stock, '2026-11-05' as IsoDate)).toEqual([]);
   });
 
   it('stock and stock reorder say so on stderr; the data on stdout is unchanged', async () => {

@@ -116,10 +116,22 @@ export class Ctx {
     progress.done();
     const errors = diagnostics.errorCount;
     this.noteLocale(ws);
-    this.printDiagnostics(diagnostics.list, ws);
+    this.printLoadDiagnostics(diagnostics.list, ws);
     if (errors > 0) throw new DataError(`${errors} error${errors === 1 ? '' : 's'} in the workspace; nothing was done`, 'fix them and run again (`bizctl check` lists them all)');
     this.ws = ws;
     return ws;
+  }
+
+  /**
+   * What loading found, before a command runs: with errors, every diagnostic (the command stops);
+   * with warnings only, one line saying how many (a report or a cron job is not the place to
+   * repeat them each time; `bizctl check` lists them).
+   */
+  printLoadDiagnostics(list: readonly Diagnostic[], ws: Workspace | null): void {
+    if (list.some((d) => d.severity === 'error')) return this.printDiagnostics(list, ws);
+    const n = list.length;
+    if (n === 0) return;
+    this.info(this.lang === 'zh-CN' ? `注意：工作区有 ${n} 个警告（\`bizctl check\` 会列出）` : `note: ${n} warning${n === 1 ? '' : 's'} in the workspace (\`bizctl check\` lists ${n === 1 ? 'it' : 'them'})`);
   }
 
   printDiagnostics(list: readonly Diagnostic[], ws: Workspace | null): void {

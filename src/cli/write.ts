@@ -22,7 +22,7 @@ export interface Loaded {
 /** Load for a write: print warnings, refuse on errors (like every command). */
 export function loadForWrite(ctx: Ctx): Loaded {
   const { ws, diagnostics } = loadWorkspace(ctx.workspaceRoot());
-  ctx.printDiagnostics(diagnostics.list, ws);
+  ctx.printLoadDiagnostics(diagnostics.list, ws);
   if (diagnostics.errorCount) throw new DataError(`${diagnostics.errorCount} error${diagnostics.errorCount === 1 ? '' : 's'} in the workspace; nothing was written`, 'fix them first (`bizctl check` lists them all)');
   return { ws, diagnostics: diagnostics.list };
 }
