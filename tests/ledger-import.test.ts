@@ -31,9 +31,7 @@ const EXPECTED = `# Imported from old.journal by \`bizctl ledger import\`.
 - id: OB-1
   date: 2026-01-01
   description: Opening balances
-  tags:
-  - source:migration
-  - cleared
+  tags: [source:migration, cleared]
   postings:
   - account: assets:bank:checking
     amount: 10000.00 CNY

@@ -19,7 +19,7 @@ export function yamlScalar(text: string): string {
   const plain =
     !RESERVED.has(text) &&
     text === text.trim() &&
-    !/^[-?:,[\]{}#&*!|>'"%@`]/.test(text) &&
+    !/^([?:,[\]{}#&*!|>'"%@`]|-(\s|$))/.test(text) && // "-12.50" is a plain number, "- x" would be a list
     !/: |:$| #|[\n\r\t]/.test(text) &&
     !/^[-+]?\.(inf|nan)$/i.test(text);
   return plain ? text : JSON.stringify(text);

@@ -3,7 +3,7 @@
  * transactions (date, status, code, description, payee | note), postings
  * (amount with commodity before or after, thousands separators, @ unit price,
  * @@ total price, = balance assertion, comments), file and transaction
- * comments, tags (name:value in comments), `account` directives (with a
+ * comments, tags (name:value in comments, and ledger-cli's :tag1:tag2:), `account` directives (with a
  * type: tag), `commodity` directives, `P` price lines and comment blocks.
  * Everything else is reported with its line (never silently dropped).
  */
@@ -174,6 +174,13 @@ export function parseLedgerJournal(file: string, text: string, diags: Diagnostic
 type Err = (code: 'journal-syntax' | 'unsupported-directive', line: number, col: number, msg: string, hint: string) => void;
 
 function absorbComment(t: JTxn, c: string): void {
+  // ledger-cli's tag list, ":tag1:tag2:", as a comment of its own or at its start.
+  const list = /^\s*:((?:[^\s:]+:)+)\s*/.exec(c);
+  if (list) {
+    for (const name of list[1]!.split(':')) if (name) t.tags.push(name);
+    c = c.slice(list[0].length);
+    if (!c.trim()) return;
+  }
   const tags = [...c.matchAll(/(?:^|[\s,])([^\s,:]+):([^,]*)/g)];
   if (tags.length) {
     for (const m of tags) t.tags.push(m[2]!.trim() ? `${m[1]}:${m[2]!.trim()}` : m[1]!);

@@ -3,7 +3,7 @@
  * file (comments kept as YAML comments), new accounts for the chart, and a
  * prices CSV. Pure: returns texts; the command validates and writes them.
  */
-import { stringify } from 'yaml';
+import { recordYaml, type PlainRecord } from '../../edit/records.js';
 import type { Diagnostics } from '../../diagnostics/types.js';
 import type { JAmount, ParsedJournal } from '../../io/ledger-journal.js';
 import { COMMODITY_RE } from '../../schema/fields.js';
@@ -73,7 +73,8 @@ export function planImport(parsed: ParsedJournal, file: string, opts: { prefix: 
   const head = `# Imported from ${file} by \`bizctl ledger import\`.\n`;
   const body = items
     .map((it, i) => {
-      const text = stringify([it], { lineWidth: 0, indentSeq: false });
+      // bizctl's own layout (tags: [a, b], postings at the column of the keys), as crm add and import write records.
+      const text = recordYaml(it as PlainRecord);
       const c = comments[i];
       return (c ? c.split('\n').map((l) => `#${l ? ' ' + l : ''}`).join('\n') + '\n' : '') + text;
     })
