@@ -59,10 +59,10 @@ describe('order trace on a small plant', () => {
   it('a partly shipped line, late because of a late purchase order two levels down', async () => {
     const r = await json(ws, 'order', 'trace', 'SO-1');
     const [l1, l2] = r.lines;
-    expect([l1.status, l1.ordered, l1.shipped, l1.open, l1.allocated, l1.covered, l1.expected, l1.late, l1.overdueDays, l1.daysLate]).toEqual(['partly shipped', '12', '2', '10', '0', '2026-03-03', '2026-03-06', true, 0, 1]);
+    expect([l1.status, l1.ordered, l1.shipped, l1.open, l1.allocated, l1.covered, l1.expected, l1.late, l1.overdue_days, l1.days_late]).toEqual(['partly shipped', '12', '2', '10', '0', '2026-03-03', '2026-03-06', true, 0, 1]);
     expect(l1.why).toBe('10 × TABLE due 03-05, expected 03-06: WO-1 waits for 10 × TOP from WO-2, which waits for 10 × BOARD from PO-1, due 02-23, supplier 7 days late.');
     // the tree: components from stock (LEG for WO-1) are left out below the first level
-    expect(l1.supply.map((s: Record<string, unknown>) => `${s.level} ${s.type} ${s.ref} ${s.qty} due ${s.due} expected ${s.expected} late ${s.lateDays} overdue ${s.overdueDays}`)).toEqual([
+    expect(l1.supply.map((s: Record<string, unknown>) => `${s.level} ${s.type} ${s.ref} ${s.qty} due ${s.due} expected ${s.expected} late ${s.late_days} overdue ${s.overdue_days}`)).toEqual([
       '1 WO WO-1 10 due 2026-03-03 expected 2026-03-06 late 3 overdue 0',
       '2 WO WO-2 10 due 2026-02-24 expected 2026-03-03 late 7 overdue 6',
       '3 PO PO-1/1 10 due 2026-02-23 expected 2026-03-02 late 7 overdue 7',
@@ -71,7 +71,7 @@ describe('order trace on a small plant', () => {
     expect(r.moves).toEqual([{ id: 'MV-1', date: '2026-02-27', kind: 'shipment', item: 'TABLE', qty: '2', from: 'WH', to: null }]);
     expect(r.invoices).toEqual([{ id: 'INV-1', date: '2026-02-27', due: '2026-03-29', currency: 'CNY', total: '1130.00', open: '630.00' }]);
     expect(r.settlements).toEqual([{ kind: 'payment', id: 'PAY-1', date: '2026-02-28', invoice: 'INV-1', amount: '500.00' }]);
-    expect(r.lateLines).toBe(1);
+    expect(r.late_lines).toBe(1);
   });
   it('the table: one row per line, supply, shipment, document, and the sentence', async () => {
     const t = await bz(ws, 'order', 'trace', 'SO-1', '--format', 'csv');
@@ -110,8 +110,8 @@ describe('sales at-risk and promise on a small plant', () => {
   const ws = workspace(PLANT);
   it('at-risk lists the late line and exits 3 with --exit-code', async () => {
     const r = await json(ws, 'sales', 'at-risk');
-    expect(r.openLines).toBe(2);
-    expect(r.lines.map((l: Record<string, unknown>) => [l.order, l.line, l.open, l.due, l.covered, l.expected, l.daysLate])).toEqual([['SO-1', 1, '10', '2026-03-05', '2026-03-03', '2026-03-06', 1]]);
+    expect(r.open_lines).toBe(2);
+    expect(r.lines.map((l: Record<string, unknown>) => [l.order, l.line, l.open, l.due, l.covered, l.expected, l.days_late])).toEqual([['SO-1', 1, '10', '2026-03-05', '2026-03-03', '2026-03-06', 1]]);
     expect(r.lines[0].cause).toContain('from PO-1, due 02-23, supplier 7 days late');
     expect((await bz(ws, 'sales', 'at-risk', '--exit-code')).code).toBe(3);
   });
@@ -174,7 +174,7 @@ describe('the example company on 2026-11-16', () => {
     const r = await exJson('order', 'trace', 'SO-2026-0041');
     const [desks, chairs] = r.lines;
     // 60 ordered, 20 shipped on 11-10 → 40 open, due 11-13: 3 days overdue. 2 on hand are allocated to it.
-    expect([desks.status, desks.open, desks.allocated, desks.late, desks.overdueDays]).toEqual(['partly shipped', '40', '2', true, 3]);
+    expect([desks.status, desks.open, desks.allocated, desks.late, desks.overdue_days]).toEqual(['partly shipped', '40', '2', true, 3]);
     // WO-0043 has 40 − 12 = 28 frames still to make; PO-2026-0188 line 1 has all 200 columns open, due 11-06: 10 days late.
     expect(desks.why).toContain('WO-0042 waits for 28 × FRAME-LIFT from WO-0043, which waits for 200 × LIFT-COL from PO-2026-0188, due 11-06, supplier 10 days late');
     expect(desks.cause.chains[0].links.map((l: { ref: string }) => l.ref)).toEqual(['WO-0042', 'WO-0043', 'PO-2026-0188/1']);
@@ -197,7 +197,7 @@ describe('the example company on 2026-11-16', () => {
     const r = await exJson('sales', 'at-risk');
     const l = r.lines.find((x: { order: string; line: number }) => x.order === 'SO-2026-0041' && x.line === 1);
     // covered by the plan on 11-16: 2 on hand today, WO-0042 overdue (today), the planned desks due 11-16
-    expect([l.open, l.due, l.covered, l.overdueDays]).toEqual(['40', '2026-11-13', '2026-11-16', 3]);
+    expect([l.open, l.due, l.covered, l.overdue_days]).toEqual(['40', '2026-11-13', '2026-11-16', 3]);
     expect(l.cause).toContain('PO-2026-0188');
     expect(r.lines[0].order).toBe('SO-2026-0041'); // the earliest due date comes first
     expect((await ex('sales', 'at-risk', '--exit-code')).code).toBe(3);
@@ -205,7 +205,7 @@ describe('the example company on 2026-11-16', () => {
   it('sales promise DESK-1600: 20 are free', async () => {
     // 60 on hand; SO-2026-0040 line 1 still needs 40 on 11-26 → ATP 20 from today.
     const r = await exJson('sales', 'promise', 'DESK-1600', '--qty', '20');
-    expect([r.rule, r.promise, r.atpAtFrom]).toEqual(['atp', '2026-11-16', '20']);
+    expect([r.rule, r.promise, r.atp_at_from]).toEqual(['atp', '2026-11-16', '20']);
     const more = await exJson('sales', 'promise', 'DESK-1600', '--qty', '21');
     expect([more.rule, more.ctp.shortfall]).toEqual(['ctp', '1']);
   });

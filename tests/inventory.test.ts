@@ -20,7 +20,7 @@ describe('stock', () => {
     const r = await json('stock', '--item', 'DESK-LIFT-1600', 'CHAIR-ERG', 'LIFT-COL');
     const pick = (id: string) => {
       const x = r.items.find((i: { item: string }) => i.item === id);
-      return [x.onHand, x.onOrder, x.allocated, x.available];
+      return [x.on_hand, x.on_order, x.allocated, x.available];
     };
     // DESK-LIFT-1600: count WH-SH 8 + WH-KS 4; +10 made (11-09), 4 moved KS→SH, −20 shipped → 2 on hand;
     // on order WO-0042 40 − 10 = 30; allocated SO-0041 60 − 20 = 40, SO-0043 30, SO-0044 25 = 95 → 2 + 30 − 95 = −63
@@ -39,7 +39,7 @@ describe('stock', () => {
   });
   it('a past as-of date gives the position then', async () => {
     const r = await json('--as-of', '2026-11-05', 'stock', '--item', 'LIFT-COL', '--by', 'item');
-    expect(r.items[0].onHand).toBe('40'); // before WO-0043 consumed 24 on 11-06
+    expect(r.items[0].on_hand).toBe('40'); // before WO-0043 consumed 24 on 11-06
   });
   it('rejects an unknown item', async () => {
     const r = await bz('stock', '--item', 'NOPE');
@@ -50,7 +50,7 @@ describe('stock', () => {
 describe('stock reorder', () => {
   it('lists exactly the five purchased items at or below their reorder point', async () => {
     const r = await json('stock', 'reorder');
-    const rows = r.alerts.map((a: Record<string, string>) => [a.item, a.available, a.reorderPoint, a.qty, a.supplier, a.needed, a.orderBy, a.late]);
+    const rows = r.alerts.map((a: Record<string, string>) => [a.item, a.available, a.reorder_point, a.order_qty, a.supplier, a.needed_by, a.order_by, a.late]);
     expect(rows).toEqual([
       // 28 on hand − 28 for WO-0043 = 0 < safety 20 today → needed 11-16, 25 working days earlier = 10-12: late.
       // order 100 (reorder_qty; moq 50; multiple of 10)
@@ -96,14 +96,14 @@ describe('stock reorder', () => {
 describe('purchase', () => {
   it('overdue: the four late purchase orders, partial receipt shown, cancelled order ignored', async () => {
     const r = await json('purchase', 'overdue');
-    expect(r.lines.map((l: Record<string, string>) => [l.po, l.line, l.item, l.ordered, l.received, l.open, l.due, l.daysLate, l.contact])).toEqual([
+    expect(r.lines.map((l: Record<string, string>) => [l.po, l.line, l.item, l.ordered, l.received, l.open, l.due, l.days_late, l.contact])).toEqual([
       ['PO-2026-0183', 1, 'PANEL-E1-25', '400', '200', '200', '2026-10-28', 19, '沈慧'],
       ['PO-2026-0185', 1, 'GAS-LIFT', '500', '0', '500', '2026-11-02', 14, '潘建华'],
       ['PO-2026-0188', 1, 'LIFT-COL', '200', '0', '200', '2026-11-06', 10, '钱志远'],
       ['PO-2026-0186', 1, 'SLIDE-350', '600', '0', '600', '2026-11-12', 4, '何国强'],
       ['PO-2026-0186', 2, 'HANDLE-AL', '600', '0', '600', '2026-11-12', 4, '何国强'],
     ]);
-    expect(r.lines[0].lastReceipt).toBe('2026-10-30');
+    expect(r.lines[0].last_receipt).toBe('2026-10-30');
     expect((await bz('purchase', 'overdue', '--exit-code')).code).toBe(3);
     // on 2026-10-27 nothing was late yet
     const early = await run(['-C', WS, '--as-of', '2026-10-27', 'purchase', 'overdue', '--exit-code']);
@@ -113,12 +113,12 @@ describe('purchase', () => {
     const r = await json('purchase', 'suppliers');
     const s = (id: string) => r.suppliers.find((x: { supplier: string }) => x.supplier === id);
     // S001: PO-0173 ×3 and PO-0181 ×3 on time; PO-0188/1 overdue; PO-0188/2 received 11-10, 4 days after 11-06 → 6 of 8
-    expect([s('S001').judged, s('S001').onTime, s('S001').rate, s('S001').lateReceipts, s('S001').avgDelay]).toEqual([8, 6, '75.0', 1, '4.0']);
-    expect(s('S001').openValue).toEqual([{ currency: 'CNY', amount: '84000.00' }]); // 200 × 420.00
+    expect([s('S001').judged, s('S001').on_time, s('S001').on_time_rate, s('S001').late_receipts, s('S001').avg_delay_days]).toEqual([8, 6, '75.0', 1, '4.0']);
+    expect(s('S001').open_value).toEqual([{ currency: 'CNY', amount: '84000.00' }]); // 200 × 420.00
     // S004: PO-0174 ×5 on time, PO-0186 ×2 overdue, PO-0179 cancelled → 5 of 7 = 71.4%
-    expect([s('S004').judged, s('S004').onTime, s('S004').rate]).toEqual([7, 5, '71.4']);
+    expect([s('S004').judged, s('S004').on_time, s('S004').on_time_rate]).toEqual([7, 5, '71.4']);
     // S002: PO-0189 (due 11-18) not judged yet; open value 1200 × 18.80 + 900 × 9.80 = 31380.00
-    expect([s('S002').judged, s('S002').openValue[0].amount]).toEqual([6, '31380.00']);
+    expect([s('S002').judged, s('S002').open_value[0].amount]).toEqual([6, '31380.00']);
   });
 });
 
@@ -142,8 +142,8 @@ describe('bom', () => {
     // KIT-HW-DESK: 8.1633 × 0.80 + 2 × 2 + 0.60 = 11.13064 → 11.1306
     // DESK-LIFT-1600: 1252.4514 + 109.7644 + 3.50 + 11.1306 + 18 + 35 + 15 = 1444.8464
     const r = await json('bom', 'cost', 'DESK-LIFT-1600', '--qty', '2');
-    expect([r.unitCost, r.total, r.missing]).toEqual(['1444.8464', '2889.69', []]);
-    expect(r.rows.filter((x: { level: number }) => x.level === 1).map((x: { item: string; unitCost: string }) => `${x.item} ${x.unitCost}`)).toEqual([
+    expect([r.unit_cost, r.total, r.missing]).toEqual(['1444.8464', '2889.69', []]);
+    expect(r.rows.filter((x: { level: number }) => x.level === 1).map((x: { item: string; unit_cost: string }) => `${x.item} ${x.unit_cost}`)).toEqual([
       'FRAME-LIFT 1252.4514',
       'TOP-1600 109.7644',
       'SCREW-KIT 3.50',

@@ -108,11 +108,11 @@ describe('statements', () => {
   it('balance sheet balances with current-year earnings', async () => {
     const r = await json(ws, 'ledger', 'balance-sheet');
     expect(r.date).toBe('2026-02-28');
-    expect(r.totalAssets).toEqual({ CNY: '9174.49' });
+    expect(r.total_assets).toEqual({ CNY: '9174.49' });
     expect(r.sections.map((s: { name: string; total: { CNY: string } }) => `${s.name} ${s.total.CNY}`)).toEqual(['assets 9174.49', 'liabilities 825.00', 'equity 10000.00']);
-    expect(r.currentEarnings).toEqual({ CNY: '-1650.51' });
-    expect(r.earlierEarnings).toEqual({ CNY: '0' });
-    expect(r.totalLiabilitiesEquityEarnings).toEqual({ CNY: '9174.49' }); // 825 + 10000 − 1650.51
+    expect(r.current_earnings).toEqual({ CNY: '-1650.51' });
+    expect(r.earlier_earnings).toEqual({ CNY: '0' });
+    expect(r.total_liabilities_equity_earnings).toEqual({ CNY: '9174.49' }); // 825 + 10000 − 1650.51
     expect(r.balanced).toBe(true);
   });
   it('trial balance: debits equal credits', async () => {
@@ -164,7 +164,7 @@ describe('valuation with prices (-X)', () => {
   it('statements value too; the balance sheet shows the unrealised difference so it still balances', async () => {
     const bs = JSON.parse((await run(['-C', ws, '--as-of', '2026-02-15', '--format', 'json', 'ledger', 'balance-sheet', '-X', 'CNY'])).stdout);
     // assets: −710.00 CNY + 100 USD × 7.20 = 10.00; nothing booked in equity: the 10.00 is unrealised
-    expect(bs.totalAssets).toEqual({ CNY: '10.00' });
+    expect(bs.total_assets).toEqual({ CNY: '10.00' });
     expect(bs.revaluation).toEqual({ CNY: '10.00' });
     expect(bs.balanced).toBe(true);
     const is = JSON.parse((await run(['-C', ws, '--as-of', '2026-02-15', '--format', 'json', 'ledger', 'income-statement', '-X', 'CNY'])).stdout);

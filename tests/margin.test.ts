@@ -80,7 +80,7 @@ const brief = (x: Row) => [x.key, x.revenue, x.cost, x.margin, x.margin_pct, x.c
 describe('report margin', () => {
   it('the roll-up agrees with bom cost', async () => {
     const r = await run(['-C', workspace(FILES), '--format', 'json', 'bom', 'cost', 'TABLE']);
-    expect(JSON.parse(r.stdout).unitCost).toBe('138.8744');
+    expect(JSON.parse(r.stdout).unit_cost).toBe('138.8744');
   });
 
   it('by product', async () => {

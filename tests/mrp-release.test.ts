@@ -134,8 +134,8 @@ describe('mrp release on a small plant', () => {
     const csv = await bz(ws, 'mrp', 'release', '--all-due', '--dry-run', '--format', 'csv');
     expect(csv.stdout.split('\n')[0]).toBe('order,line,supplier,item,qty,price,start,due,planned,action,for');
     const json = JSON.parse((await bz(ws, 'mrp', 'release', '--all-due', '--dry-run', '--format', 'json')).stdout);
-    expect([json.purchaseOrders, json.workOrders, json.files]).toEqual([2, 2, ['purchasing/purchase-orders.yaml', 'production/work-orders.yaml']]);
-    expect(json.rows[2]).toEqual({ order: 'PO-2026-0009', type: 'PO', line: 2, supplier: 'S2', item: 'TOP', qty: '5', price: '80.00', priceFrom: 'cost', start: '2026-03-02', due: '2026-03-16', status: 'open', planned: 'PL-TOP-2026-03-16', action: 'release-now', for: ['SO-2/1'], forMore: false, file: 'purchasing/purchase-orders.yaml' });
+    expect([json.purchase_orders, json.work_orders, json.files]).toEqual([2, 2, ['purchasing/purchase-orders.yaml', 'production/work-orders.yaml']]);
+    expect(json.rows[2]).toEqual({ order: 'PO-2026-0009', type: 'PO', line: 2, supplier: 'S2', item: 'TOP', qty: '5', price: '80.00', price_from: 'cost', start: '2026-03-02', due: '2026-03-16', status: 'open', planned: 'PL-TOP-2026-03-16', action: 'release-now', for: ['SO-2/1'], for_more: false, file: 'purchasing/purchase-orders.yaml' });
     expect(snapshotDir(ws)).toEqual(before);
   });
 
@@ -248,7 +248,7 @@ describe('mrp release errors: nothing is written', () => {
     // without a cost, the last price paid to the supplier (PO-2026-0006) is used
     const ok = workspace({ ...PLANT, 'inventory/items.yaml': PLANT['inventory/items.yaml'].replace('  cost: 80.00\n', '') });
     const j = JSON.parse((await bz(ok, 'mrp', 'release', '--all-due', '--supplier', 'S2', '--dry-run', '--format', 'json')).stdout);
-    expect(j.rows.map((x: { price: string; priceFrom: string }) => `${x.price} ${x.priceFrom}`)).toEqual(['78.00 PO-2026-0006', '78.00 PO-2026-0006']);
+    expect(j.rows.map((x: { price: string; price_from: string }) => `${x.price} ${x.price_from}`)).toEqual(['78.00 PO-2026-0006', '78.00 PO-2026-0006']);
   });
 
   it('a supplier that is not in purchasing/suppliers (a workspace without purchasing files)', async () => {
@@ -313,7 +313,7 @@ describe('mrp release on the example company (2026-11-16)', () => {
     expect(after['purchasing/purchase-orders.yaml']!.slice(before['purchasing/purchase-orders.yaml']!.length).split('\n').filter((l) => l.startsWith('- id: '))).toEqual(['- id: PO-2026-0192', '- id: PO-2026-0193', '- id: PO-2026-0194', '- id: PO-2026-0195', '- id: PO-2026-0196']);
     // the next run counts them as scheduled receipts: none of the released orders is planned any more, the rest of the plan is as it was
     const next = JSON.parse((await ex(ws, 'mrp', 'run', '--all', '--format', 'json')).stdout);
-    expect([next.counts['past-due'], next.counts['release-now'], next.plannedOrders]).toEqual([0, 0, 627 - 35]);
+    expect([next.counts.past_due, next.counts.release_now, next.planned_orders]).toEqual([0, 0, 627 - 35]);
     const planned = (p: { rows: { action: string; order: string; qty: string; release: string }[] }) => p.rows.filter((x) => x.action !== 'expedite' && x.action !== 'defer' && x.action !== 'cancel').map((x) => `${x.order} ${x.qty} ${x.release}`);
     const all = JSON.parse((await ex(copy(), 'mrp', 'run', '--all', '--format', 'json')).stdout);
     expect(planned(next).sort()).toEqual(planned(all).filter((x) => !due.includes(x.split(' ')[0])).sort());

@@ -40,10 +40,10 @@ describe('mrp on a small plant', () => {
       receipts: ['0', '0', '0', '8'],
       projected: ['6', '4', '4', '12'],
       net: ['0', '6', '0', '0'],
-      plannedReceipts: ['0', '10', '0', '0'],
-      plannedReleases: ['10', '0', '0', '0'],
+      planned_receipts: ['0', '10', '0', '0'],
+      planned_releases: ['10', '0', '0', '0'],
     });
-    expect([r.start, r.llc, r.lotRule]).toEqual(['6', 1, 'fixed']);
+    expect([r.start, r.llc, r.lot_rule]).toEqual(['6', 1, 'fixed']);
     const t = await bz(ws, 'mrp', 'explain', 'LEG', '--horizon', '4w');
     expect(t.stdout.split('\n').slice(0, 10).join('\n')).toBe(
       [
@@ -64,7 +64,7 @@ describe('mrp on a small plant', () => {
   it('run lists the actions and exits 3 with --exit-code', async () => {
     const ws = workspace(PLANT);
     const r = await bz(ws, 'mrp', 'run', '--horizon', '4w', '--for', '--format', 'json');
-    const rows = JSON.parse(r.stdout).rows.map((x: Record<string, unknown>) => [x.action, x.order, x.qty, x.release, x.due, x.newDate, x.for]);
+    const rows = JSON.parse(r.stdout).rows.map((x: Record<string, unknown>) => [x.action, x.order, x.qty, x.release, x.due, x.new_date, x.for]);
     expect(rows).toEqual([
       ['past-due', 'PL-LEG-2026-03-09', '10', '2026-02-27', '2026-03-09', null, ['SO-1/1']],
       // PO-1 is needed in b1 but netted where it is due (b3), after the planned lot covered b1: it serves nothing yet
@@ -173,7 +173,7 @@ describe('mrp on the example company (2026-11-16, weekly buckets, 26 weeks)', ()
   it('explain LIFT-COL: the first bucket by hand', async () => {
     const r = JSON.parse((await ex('mrp', 'explain', 'LIFT-COL', '--format', 'json')).stdout);
     // start 16 − 56 = −40; GR = 2 × (9 + 63) frames released this week = 144; + PO-2026-0188 200 → 16 < 40 → NR 24 → fixed 200 → 216
-    expect([r.start, r.rows.gross[0], r.rows.receipts[0], r.rows.net[0], r.rows.plannedReceipts[0], r.rows.projected[0]]).toEqual(['-40', '144', '200', '24', '200', '216']);
+    expect([r.start, r.rows.gross[0], r.rows.receipts[0], r.rows.net[0], r.rows.planned_receipts[0], r.rows.projected[0]]).toEqual(['-40', '144', '200', '24', '200', '216']);
   });
   it('pegging SO-2026-0041 shows WO-0042 ← WO-0043 ← PO-2026-0188', async () => {
     const r = JSON.parse((await ex('mrp', 'pegging', 'SO-2026-0041', '--format', 'json')).stdout);

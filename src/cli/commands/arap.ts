@@ -44,7 +44,7 @@ function agingCommand(side: Side, wrap: Wrap): Command {
         const cols = [who, 'name', 'document', 'kind', 'date', 'due', 'age', 'bucket', ...(multi ? ['currency'] : []), 'amount', 'open'];
         ctx.output({
           table: { columns: cols.map((k) => ({ key: k, en: k })), rows: items.map((i) => [i.party, name(i.party), i.id, i.kind, i.date, i.kind === 'invoice' || i.kind === 'bill' ? i.due : '', i.age, labels[i.bucket]!, ...(multi ? [i.currency] : []), i.amount, i.open]) },
-          json: { asOf: ctx.asOf, basis, buckets: bounds, items: items.map((i) => ({ party: i.party, document: i.id, kind: i.kind, date: i.date, due: i.due, age: i.age, bucket: labels[i.bucket], currency: i.currency, amount: i.amount, open: i.open })) },
+          json: { as_of: ctx.asOf, basis, buckets: bounds, items: items.map((i) => ({ party: i.party, document: i.id, kind: i.kind, date: i.date, due: i.due, age: i.age, bucket: labels[i.bucket], currency: i.currency, amount: i.amount, open: i.open })) },
         });
         return;
       }
@@ -61,7 +61,7 @@ function agingCommand(side: Side, wrap: Wrap): Command {
           footer,
           notes: [`as of ${ctx.asOf}, age from ${basis === 'due' ? 'due date' : 'document date'}`],
         },
-        json: { asOf: ctx.asOf, basis, buckets: labels, rows: rows.map((r) => ({ party: r.party, name: name(r.party), currency: r.currency, columns: Object.fromEntries(labels.map((l, i) => [l, r.columns[i]])), total: r.total })) },
+        json: { as_of: ctx.asOf, basis, buckets: labels, rows: rows.map((r) => ({ party: r.party, name: name(r.party), currency: r.currency, columns: Object.fromEntries(labels.map((l, i) => [l, r.columns[i]])), total: r.total })) },
       });
     }),
   );

@@ -70,7 +70,7 @@ its planned order and the demands it serves. Files are appended to, never rewrit
         else if (opts.dryRun) ctx.info(`dry run: would create ${releaseSummary(report)}; nothing was written`);
         else {
           ctx.info(`created ${releaseSummary(report)} (${report.files.join(', ')})`);
-          for (const a of report.addedColumns) ctx.info(`note: added column${a.columns.length === 1 ? '' : 's'} ${a.columns.join(', ')} to ${a.file}`);
+          for (const a of report.added_columns) ctx.info(`note: added column${a.columns.length === 1 ? '' : 's'} ${a.columns.join(', ')} to ${a.file}`);
           if (existsSync(join(ws.root, PLANNED_ORDERS_FILE))) ctx.info(`note: ${PLANNED_ORDERS_FILE} still lists the released orders; \`bizctl mrp run --write\` brings it up to date`);
         }
       }),

@@ -31,7 +31,7 @@ export const registerOverview: Register = (program, wrap) => {
             ],
             rows: o.metrics.map((m) => [zh ? m.zh : m.en, m.value, m.previous, `${m.change.sign() > 0 ? '▲' : m.change.sign() < 0 ? '▼' : '='} ${m.change.abs().toString()}`, m.source]),
           },
-          json: { company: o.company, asOf: o.asOf, previous: o.previous, metrics: o.metrics.map((m) => ({ key: m.key, label: m.en, unit: m.unit, value: m.value, previous: m.previous, change: m.change, source: m.source })) },
+          json: { company: o.company, as_of: o.asOf, previous: o.previous, metrics: o.metrics.map((m) => ({ key: m.key, label: m.en, unit: m.unit, value: m.value, previous: m.previous, change: m.change, source: m.source })) },
         });
       }),
     );

@@ -11,25 +11,25 @@ export interface AtRiskLine {
   readonly order: string;
   readonly line: number;
   readonly customer: string;
-  readonly customerName: string;
+  readonly customer_name: string;
   readonly item: string;
-  readonly itemName: string;
+  readonly item_name: string;
   readonly open: Dec;
   readonly due: IsoDate;
   /** When the plan covers it (supplies at their plan dates); null when part of it is not planned. */
   readonly covered: IsoDate | null;
   /** When it can all be there, late components included. */
   readonly expected: IsoDate | null;
-  readonly overdueDays: number;
+  readonly overdue_days: number;
   /** expected − due (calendar days); null when not known. */
-  readonly daysLate: number | null;
+  readonly days_late: number | null;
   readonly cause: string;
 }
 
 export interface AtRiskReport {
-  readonly asOf: IsoDate;
+  readonly as_of: IsoDate;
   /** Open lines looked at (open orders, quantity still to ship). */
-  readonly openLines: number;
+  readonly open_lines: number;
   readonly lines: readonly AtRiskLine[];
 }
 
@@ -47,16 +47,16 @@ export function atRiskReport(ws: Workspace, fc: FulfilContext, lang: Lang): AtRi
       if (t.open.sign() <= 0) continue;
       openLines++;
       if (!t.late) continue;
-      lines.push({ order: so.id, line: l.line, customer: so.customer, customerName: cust(so.customer), item: l.item, itemName: names(l.item), open: t.open, due: t.due, covered: t.covered, expected: t.expected, overdueDays: t.overdueDays, daysLate: t.daysLate, cause: t.cause!.sentence });
+      lines.push({ order: so.id, line: l.line, customer: so.customer, customer_name: cust(so.customer), item: l.item, item_name: names(l.item), open: t.open, due: t.due, covered: t.covered, expected: t.expected, overdue_days: t.overdueDays, days_late: t.daysLate, cause: t.cause!.sentence });
     }
   }
   lines.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : naturalCompare(a.order, b.order) || a.line - b.line));
-  return { asOf: fc.plan.asOf, openLines, lines };
+  return { as_of: fc.plan.asOf, open_lines: openLines, lines };
 }
 
 export function atRiskTable(r: AtRiskReport): TableModel {
   return {
-    title: `${r.lines.length} of ${r.openLines} open sales-order line${r.openLines === 1 ? '' : 's'} late or at risk on ${r.asOf}`,
+    title: `${r.lines.length} of ${r.open_lines} open sales-order line${r.open_lines === 1 ? '' : 's'} late or at risk on ${r.as_of}`,
     columns: [
       { key: 'order', en: 'order', zh: '销售单' },
       { key: 'line', en: 'line', zh: '行' },
@@ -70,7 +70,7 @@ export function atRiskTable(r: AtRiskReport): TableModel {
       { key: 'days_late', en: 'days late', zh: '延迟天数' },
       { key: 'cause', en: 'cause', zh: '原因' },
     ],
-    rows: r.lines.map((l) => [l.order, l.line, l.customer, l.customerName, l.item, l.open.normalize(), l.due, l.covered ?? '', l.expected ?? '', l.daysLate ?? (l.overdueDays || ''), l.cause]),
+    rows: r.lines.map((l) => [l.order, l.line, l.customer, l.customer_name, l.item, l.open.normalize(), l.due, l.covered ?? '', l.expected ?? '', l.days_late ?? (l.overdue_days || ''), l.cause]),
     notes: [
       'covered (plan) = the latest date of the supplies MRP pegs to the line: stock today, open orders on their due date (today at the earliest), planned orders on their due date.',
       'expected = the same with what is late below each order: an order starts only when its last component is there (then + lead time); a planned order whose release has passed is released today.',

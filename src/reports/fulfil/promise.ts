@@ -1,11 +1,44 @@
 /** `bizctl sales promise SKU --qty N [--date D]`: available-to-promise, then capable-to-promise. */
 import type { Dec } from '../../domain/decimal.js';
 import type { IsoDate } from '../../domain/dates.js';
-import { promise, type PromiseResult } from '../../engines/fulfil/promise.js';
+import { promise, type AtpRow } from '../../engines/fulfil/promise.js';
 import type { TableModel } from '../../render/model.js';
 import type { FulfilContext } from './context.js';
 
-export type PromiseReport = PromiseResult & { readonly asOf: IsoDate; readonly horizonEnd: IsoDate; readonly summary: string };
+/** A step of capable-to-promise (JSON keys snake_case). */
+export interface CtpStepRow {
+  /** 0 = the item asked for, 1 = its components, … */
+  readonly level: number;
+  readonly item: string;
+  readonly need: Dec;
+  /** Part taken from ATP (level 0) or from free projected stock (components), and from when. */
+  readonly from_stock: Dec;
+  readonly stock_date: IsoDate | null;
+  /** New order for the rest (0: none needed). */
+  readonly order: Dec;
+  readonly lead_time: number | null;
+  readonly release: IsoDate | null;
+  readonly ready: IsoDate;
+}
+
+export interface PromiseReport {
+  readonly item: string;
+  readonly qty: Dec;
+  /** Requested date (as-of by default). */
+  readonly from: IsoDate;
+  readonly rows: readonly AtpRow[];
+  readonly atp_at_from: Dec;
+  /** The most ATP ever reaches within the horizon. */
+  readonly atp_max: Dec;
+  /** Earliest date ≥ from when ATP covers qty; null when it never does within the horizon. */
+  readonly atp_date: IsoDate | null;
+  readonly ctp: { readonly shortfall: Dec; readonly date: IsoDate; readonly steps: readonly CtpStepRow[] } | null;
+  readonly rule: 'atp' | 'ctp';
+  readonly promise: IsoDate;
+  readonly as_of: IsoDate;
+  readonly horizon_end: IsoDate;
+  readonly summary: string;
+}
 
 const q = (x: Dec) => x.normalize().toString();
 
@@ -16,7 +49,25 @@ export function promiseReport(fc: FulfilContext, item: string, qty: Dec, from: I
     r.rule === 'atp'
       ? `${q(qty)} × ${item} can be promised on ${r.promise} from available-to-promise (ATP on ${from}: ${q(r.atpAtFrom)})`
       : `${q(qty)} × ${item} can be promised on ${r.promise} by capable-to-promise: ATP reaches only ${q(r.atpMax)} by ${horizonEnd}, a new order of ${q(r.ctp!.shortfall)} released today arrives ${r.ctp!.steps[0]!.ready}`;
-  return { ...r, asOf: fc.plan.asOf, horizonEnd, summary };
+  return {
+    item: r.item,
+    qty: r.qty,
+    from: r.from,
+    rows: r.rows,
+    atp_at_from: r.atpAtFrom,
+    atp_max: r.atpMax,
+    atp_date: r.atpDate,
+    ctp: r.ctp && {
+      shortfall: r.ctp.shortfall,
+      date: r.ctp.date,
+      steps: r.ctp.steps.map((x) => ({ level: x.level, item: x.item, need: x.need, from_stock: x.fromStock, stock_date: x.stockDate, order: x.order, lead_time: x.leadTime, release: x.release, ready: x.ready })),
+    },
+    rule: r.rule,
+    promise: r.promise,
+    as_of: fc.plan.asOf,
+    horizon_end: horizonEnd,
+    summary,
+  };
 }
 
 export function promiseTable(r: PromiseReport): TableModel {
@@ -43,8 +94,8 @@ export function promiseTable(r: PromiseReport): TableModel {
             'and arrive their lead time later. A component is taken from what the plan leaves free above safety stock (today, or later if that is sooner than ordering it), else ordered the same way.',
             ...steps.map((s) => {
               const pad = '  '.repeat(s.level);
-              const stock = s.fromStock.sign() > 0 ? `${q(s.fromStock)} from ${s.level === 0 ? 'ATP' : 'free stock'} on ${s.stockDate}` : '';
-              const order = s.order.sign() > 0 ? `new order of ${q(s.order)}: release ${s.release}, lead time ${s.leadTime} working day${s.leadTime === 1 ? '' : 's'}` : '';
+              const stock = s.from_stock.sign() > 0 ? `${q(s.from_stock)} from ${s.level === 0 ? 'ATP' : 'free stock'} on ${s.stock_date}` : '';
+              const order = s.order.sign() > 0 ? `new order of ${q(s.order)}: release ${s.release}, lead time ${s.lead_time} working day${s.lead_time === 1 ? '' : 's'}` : '';
               return `${pad}${s.item} needs ${q(s.need)}: ${[stock, order].filter(Boolean).join('; ')} → ready ${s.ready}`;
             }),
           ]

@@ -30,22 +30,22 @@ export interface TraceSupplyRow {
   /** Share serving this line. */
   readonly qty: Dec;
   /** The order's own (open) quantity. */
-  readonly orderQty: Dec;
+  readonly order_qty: Dec;
   readonly due: IsoDate | null;
   /** Work orders: start; planned orders: release. */
   readonly release: IsoDate | null;
-  readonly planDate: IsoDate;
+  readonly plan_date: IsoDate;
   readonly expected: IsoDate | null;
   readonly why: ExpectedWhy;
-  readonly overdueDays: number;
-  readonly lateDays: number;
+  readonly overdue_days: number;
+  readonly late_days: number;
   readonly note: string;
 }
 
 export interface TraceLine {
   readonly line: number;
   readonly item: string;
-  readonly itemName: string;
+  readonly item_name: string;
   readonly due: IsoDate;
   readonly ordered: Dec;
   readonly shipped: Dec;
@@ -53,32 +53,32 @@ export interface TraceLine {
   readonly status: LineStatus;
   readonly allocated: Dec;
   readonly unplanned: Dec;
-  readonly unplannedWhy: LineTrace['unplannedWhy'];
+  readonly unplanned_why: LineTrace['unplannedWhy'];
   readonly covered: IsoDate | null;
   readonly expected: IsoDate | null;
   readonly late: boolean;
-  readonly overdueDays: number;
-  readonly daysLate: number | null;
+  readonly overdue_days: number;
+  readonly days_late: number | null;
   readonly why: string | null;
   readonly cause: Omit<LateCause, 'sentence'> | null;
   readonly supply: readonly TraceSupplyRow[];
 }
 
 export interface TraceReport {
-  readonly asOf: IsoDate;
+  readonly as_of: IsoDate;
   readonly ticket: TraceTicket | null;
   readonly order: {
     readonly id: string;
     readonly customer: string;
-    readonly customerName: string;
+    readonly customer_name: string;
     readonly date: IsoDate;
     readonly status: string;
     readonly deal: string | null;
     readonly owner: string | null;
-    readonly customerRef: string | null;
+    readonly customer_ref: string | null;
   };
   readonly lines: readonly TraceLine[];
-  readonly lateLines: number;
+  readonly late_lines: number;
   readonly moves: readonly OrderMove[];
   readonly invoices: readonly OrderInvoice[];
   readonly settlements: readonly InvoiceSettlement[];
@@ -138,7 +138,7 @@ export function traceReport(ws: Workspace, fc: FulfilContext, orderId: string, t
     return {
       line: t.line,
       item: t.item,
-      itemName: names(t.item),
+      item_name: names(t.item),
       due: t.due,
       ordered: t.ordered,
       shipped: t.shipped,
@@ -146,12 +146,12 @@ export function traceReport(ws: Workspace, fc: FulfilContext, orderId: string, t
       status: t.status,
       allocated: t.allocated,
       unplanned: t.unplanned,
-      unplannedWhy: t.unplannedWhy,
+      unplanned_why: t.unplannedWhy,
       covered: t.covered,
       expected: t.expected,
       late: t.late,
-      overdueDays: t.overdueDays,
-      daysLate: t.daysLate,
+      overdue_days: t.overdueDays,
+      days_late: t.daysLate,
       why: sentence,
       cause: t.cause ? (cause as Omit<LateCause, 'sentence'>) : null,
       supply: supply.map((n) => ({
@@ -161,14 +161,14 @@ export function traceReport(ws: Workspace, fc: FulfilContext, orderId: string, t
         ref: n.supply.ref,
         item: n.supply.item,
         qty: n.qty,
-        orderQty: n.supply.qty,
+        order_qty: n.supply.qty,
         due: n.supply.kind === 'onhand' ? null : n.supply.due,
         release: n.supply.release,
-        planDate: n.planDate,
+        plan_date: n.planDate,
         expected: n.expected,
         why: n.why,
-        overdueDays: n.overdueDays,
-        lateDays: n.lateDays,
+        overdue_days: n.overdueDays,
+        late_days: n.lateDays,
         note: supplyNote(fc, ws, n, supplierName),
       })),
     };
@@ -176,11 +176,11 @@ export function traceReport(ws: Workspace, fc: FulfilContext, orderId: string, t
   const docs = orderDocuments(ws.data, ws.config, so.id, fc.plan.asOf);
   const tk = ticketId ? ws.data.tickets.find((t) => t.id === ticketId)! : null;
   return {
-    asOf: fc.plan.asOf,
+    as_of: fc.plan.asOf,
     ticket: tk ? { id: tk.id, subject: tk.subject, customer: tk.customer, category: tk.category ?? null, priority: tk.priority, status: tk.status, opened: formatDateTime(tk.opened), owner: tk.owner ?? null } : null,
-    order: { id: so.id, customer: so.customer, customerName: customerNames(ws, lang)(so.customer), date: so.date, status: so.status, deal: so.deal ?? null, owner: so.owner ?? null, customerRef: so.customer_ref ?? null },
+    order: { id: so.id, customer: so.customer, customer_name: customerNames(ws, lang)(so.customer), date: so.date, status: so.status, deal: so.deal ?? null, owner: so.owner ?? null, customer_ref: so.customer_ref ?? null },
     lines,
-    lateLines: lines.filter((l) => l.late).length,
+    late_lines: lines.filter((l) => l.late).length,
     moves: docs.moves,
     invoices: docs.invoices,
     settlements: docs.settlements,
@@ -192,9 +192,9 @@ function lineNote(l: TraceLine): string {
   if (l.shipped.sign() > 0 && l.status !== 'shipped') parts.push(`${l.shipped.normalize().toString()} of ${l.ordered.normalize().toString()} shipped`);
   if (l.open.sign() > 0 && l.status !== 'draft') parts.push(`${l.open.normalize().toString()} open`);
   if (l.allocated.sign() > 0) parts.push(`${l.allocated.normalize().toString()} allocated from stock`);
-  if (l.unplannedWhy === 'beyond-horizon') parts.push('due after the planning horizon: not planned yet');
+  if (l.unplanned_why === 'beyond-horizon') parts.push('due after the planning horizon: not planned yet');
   if (l.status === 'draft') parts.push('a draft is not planned');
-  if (l.late) parts.push(l.overdueDays > 0 ? `late: ${l.overdueDays} days overdue` : 'late');
+  if (l.late) parts.push(l.overdue_days > 0 ? `late: ${l.overdue_days} days overdue` : 'late');
   return parts.join(', ');
 }
 
@@ -206,8 +206,8 @@ export function traceTable(r: TraceReport): TableModel {
     return ls.length === 1 ? ls[0]!.line : '';
   };
   for (const l of r.lines) {
-    rows.push([l.line, 0, 'line', `${o.id}/${l.line}`, l.item, l.ordered.normalize(), l.due, l.expected ?? '', l.daysLate ?? (l.overdueDays || ''), lineNote(l)]);
-    for (const s of l.supply) rows.push([l.line, s.level, s.type, s.kind === 'onhand' ? '' : s.ref, s.item, s.qty.normalize(), s.due ?? '', s.expected ?? '', s.lateDays || '', s.note]);
+    rows.push([l.line, 0, 'line', `${o.id}/${l.line}`, l.item, l.ordered.normalize(), l.due, l.expected ?? '', l.days_late ?? (l.overdue_days || ''), lineNote(l)]);
+    for (const s of l.supply) rows.push([l.line, s.level, s.type, s.kind === 'onhand' ? '' : s.ref, s.item, s.qty.normalize(), s.due ?? '', s.expected ?? '', s.late_days || '', s.note]);
     for (const m of r.moves.filter((x) => lineOfItem(x.item) === l.line)) rows.push([l.line, '', m.kind, m.id, m.item, m.qty.normalize(), m.date, '', '', `${m.from ?? ''} → ${m.to ?? ''}`]);
     if (l.why) rows.push([l.line, '', 'why', '', '', '', '', '', '', l.why]);
   }
@@ -215,7 +215,7 @@ export function traceTable(r: TraceReport): TableModel {
   for (const i of r.invoices) rows.push(['', '', 'invoice', i.id, '', i.total, i.date, '', '', `${i.currency}, due ${i.due}, open ${i.open.toString()}`]);
   for (const p of r.settlements) rows.push(['', '', p.kind === 'payment' ? 'payment' : 'credit note', p.id, '', p.amount, p.date, '', '', `applied to ${p.invoice}`]);
   const t = r.ticket;
-  const head = `${o.id} ${o.customer} ${o.customerName}: ordered ${o.date}, ${o.status}${o.deal ? `, deal ${o.deal}` : ''}${o.owner ? `, owner ${o.owner}` : ''}${o.customerRef ? `, customer ref ${o.customerRef}` : ''}; ${r.lateLines ? `${r.lateLines} late line${r.lateLines === 1 ? '' : 's'}` : 'nothing late'} on ${r.asOf}`;
+  const head = `${o.id} ${o.customer} ${o.customer_name}: ordered ${o.date}, ${o.status}${o.deal ? `, deal ${o.deal}` : ''}${o.owner ? `, owner ${o.owner}` : ''}${o.customer_ref ? `, customer ref ${o.customer_ref}` : ''}; ${r.late_lines ? `${r.late_lines} late line${r.late_lines === 1 ? '' : 's'}` : 'nothing late'} on ${r.as_of}`;
   return {
     title: t ? `${t.id} (${t.priority}, ${t.status}, opened ${t.opened}${t.owner ? `, owner ${t.owner}` : ''}): ${t.subject}\n${head}` : head,
     columns: [

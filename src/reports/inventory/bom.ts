@@ -17,20 +17,34 @@ export interface BomSpec {
 const pct = (x: Dec | null) => (x === null || x.isZero() ? '' : `${x.mul(Dec.int(100)).normalize().toString()}%`);
 const ind = (spec: BomSpec, level: number, id: string) => (spec.indent ? '  '.repeat(level) + id : id);
 
+/** A row of the explosion (JSON keys snake_case). */
+export interface ExplodeReportRow {
+  readonly level: number;
+  readonly item: string;
+  readonly per: Dec | null;
+  readonly scrap: Dec | null;
+  readonly qty: Dec;
+  readonly kind: ExplodeRow['kind'];
+  /** A make item without a BOM: cannot be exploded further. */
+  readonly no_bom: boolean;
+  readonly name: string;
+  readonly unit: string;
+}
+
 export interface ExplodeReport {
   readonly item: string;
   readonly qty: Dec;
-  readonly rows: readonly (ExplodeRow & { name: string; unit: string })[];
+  readonly rows: readonly ExplodeReportRow[];
 }
 
 export function explodeReport(ws: Workspace, spec: BomSpec): ExplodeReport {
   const name = itemNames(ws, spec.lang);
   const unit = new Map(ws.data.items.map((i) => [i.id, i.unit]));
-  return { item: spec.sku, qty: spec.qty, rows: explode(bomIndex(ws), spec.sku, spec.qty).map((r) => ({ ...r, name: name(r.item), unit: unit.get(r.item) ?? '' })) };
+  return { item: spec.sku, qty: spec.qty, rows: explode(bomIndex(ws), spec.sku, spec.qty).map((r) => ({ level: r.level, item: r.item, per: r.per, scrap: r.scrap, qty: r.qty, kind: r.kind, no_bom: r.noBom, name: name(r.item), unit: unit.get(r.item) ?? '' })) };
 }
 
 export function explodeTable(r: ExplodeReport, spec: BomSpec): TableModel {
-  const noBom = r.rows.filter((x) => x.noBom).map((x) => x.item);
+  const noBom = r.rows.filter((x) => x.no_bom).map((x) => x.item);
   return {
     columns: [
       { key: 'level', en: 'level', zh: '层级' },
@@ -75,15 +89,30 @@ export function whereUsedTable(r: WhereUsedReport, spec: BomSpec): TableModel {
   };
 }
 
+/** A row of the cost roll-up (JSON keys snake_case, as the CSV columns). */
+export interface CostReportRow {
+  readonly level: number;
+  readonly item: string;
+  readonly qty: Dec;
+  /** Rolled-up cost of one unit. */
+  readonly unit_cost: Dec;
+  readonly labour: Dec;
+  readonly overhead: Dec;
+  readonly extended: Dec;
+  readonly kind: CostRow['kind'];
+  readonly name: string;
+  readonly unit: string;
+}
+
 export interface CostReport {
   readonly item: string;
   readonly qty: Dec;
   readonly currency: string;
-  readonly unitCost: Dec;
+  readonly unit_cost: Dec;
   /** Total, rounded to the currency's minor unit. */
   readonly total: Dec;
   readonly missing: readonly string[];
-  readonly rows: readonly (CostRow & { name: string; unit: string })[];
+  readonly rows: readonly CostReportRow[];
 }
 
 export function costReport(ws: Workspace, spec: BomSpec): CostReport {
@@ -95,10 +124,10 @@ export function costReport(ws: Workspace, spec: BomSpec): CostReport {
     item: spec.sku,
     qty: spec.qty,
     currency,
-    unitCost: c.unitCost,
+    unit_cost: c.unitCost,
     total: c.total.round(minorUnit(ws.config, currency), ws.config.rounding),
     missing: c.missing,
-    rows: c.rows.map((r) => ({ ...r, name: name(r.item), unit: unit.get(r.item) ?? '' })),
+    rows: c.rows.map((r) => ({ level: r.level, item: r.item, qty: r.qty, unit_cost: r.unitCost, labour: r.labour, overhead: r.overhead, extended: r.extended, kind: r.kind, name: name(r.item), unit: unit.get(r.item) ?? '' })),
   };
 }
 
@@ -121,8 +150,8 @@ export function costTable(r: CostReport, spec: BomSpec): TableModel {
       { key: 'overhead', en: 'overhead', zh: '制造费用' },
       { key: 'extended', en: 'extended', zh: '金额' },
     ],
-    rows: r.rows.map((x) => [x.level, ind(spec, x.level, x.item), x.name, x.qty, x.unit, x.unitCost, perUnit(x.kind, x.labour), perUnit(x.kind, x.overhead), money(x.extended)]),
-    footer: [['', 'total', '', r.qty, '', r.unitCost, '', '', r.total]],
+    rows: r.rows.map((x) => [x.level, ind(spec, x.level, x.item), x.name, x.qty, x.unit, x.unit_cost, perUnit(x.kind, x.labour), perUnit(x.kind, x.overhead), money(x.extended)]),
+    footer: [['', 'total', '', r.qty, '', r.unit_cost, '', '', r.total]],
     notes: [
       `Cost of ${r.qty.toString()} × ${r.item} in ${r.currency}. A buy item costs its cost; a make item costs Σ component qty (scrap included) × unit cost + its labour_cost + overhead_cost, rounded to 4 decimals per level.`,
       'labour and overhead are per unit of the item on that row; its unit cost already contains them and everything below it.',

@@ -1,7 +1,7 @@
 /** `bizctl purchase overdue` and `bizctl purchase suppliers`. */
 import { Dec } from '../../domain/decimal.js';
 import type { IsoDate } from '../../domain/dates.js';
-import { overdueLines, supplierMetrics, type OverdueLine, type SupplierMetrics } from '../../engines/inventory/purchasing.js';
+import { overdueLines, supplierMetrics } from '../../engines/inventory/purchasing.js';
 import type { Cell, Lang, TableModel } from '../../render/model.js';
 import { minorUnit } from '../../workspace/config.js';
 import type { Workspace } from '../../workspace/workspace.js';
@@ -24,9 +24,31 @@ function suppliersOf(ws: Workspace, lang: Lang): Map<string, SupplierInfo> {
   return new Map(ws.data.suppliers.map((s) => [s.id, { name: lang === 'en' && s.name_en ? s.name_en : s.name, contact: s.contact ?? '', phone: s.phone ?? '', email: s.email ?? '' }]));
 }
 
+/** An overdue purchase-order line (JSON: the CSV column names). */
+export interface OverdueRow {
+  readonly po: string;
+  readonly line: number;
+  readonly supplier: string;
+  readonly item: string;
+  readonly ordered: Dec;
+  readonly received: Dec;
+  readonly open: Dec;
+  readonly due: IsoDate;
+  readonly days_late: number;
+  readonly last_receipt: IsoDate | null;
+  readonly partial: boolean;
+  readonly price: Dec;
+  readonly currency: string | null;
+  readonly item_name: string;
+  readonly supplier_name: string;
+  readonly contact: string;
+  readonly phone: string;
+  readonly email: string;
+}
+
 export interface OverdueReport {
-  readonly asOf: IsoDate;
-  readonly lines: readonly (OverdueLine & { itemName: string; supplierName: string; contact: string; phone: string; email: string })[];
+  readonly as_of: IsoDate;
+  readonly lines: readonly OverdueRow[];
 }
 
 export function overdueReport(ws: Workspace, spec: PurchaseSpec): OverdueReport {
@@ -34,16 +56,35 @@ export function overdueReport(ws: Workspace, spec: PurchaseSpec): OverdueReport 
   const name = itemNames(ws, spec.lang);
   const lines = overdueLines(ws.data['purchase-orders'], spec.asOf)
     .filter((l) => spec.supplier === undefined || l.supplier === spec.supplier)
-    .map((l) => {
+    .map((l): OverdueRow => {
       const s = sup.get(l.supplier);
-      return { ...l, itemName: name(l.item), supplierName: s?.name ?? '', contact: s?.contact ?? '', phone: s?.phone ?? '', email: s?.email ?? '' };
+      return {
+        po: l.po,
+        line: l.line,
+        supplier: l.supplier,
+        item: l.item,
+        ordered: l.ordered,
+        received: l.received,
+        open: l.open,
+        due: l.due,
+        days_late: l.daysLate,
+        last_receipt: l.lastReceipt,
+        partial: l.partial,
+        price: l.price,
+        currency: l.currency,
+        item_name: name(l.item),
+        supplier_name: s?.name ?? '',
+        contact: s?.contact ?? '',
+        phone: s?.phone ?? '',
+        email: s?.email ?? '',
+      };
     });
-  return { asOf: spec.asOf, lines };
+  return { as_of: spec.asOf, lines };
 }
 
 export function overdueTable(r: OverdueReport): TableModel {
   return {
-    title: r.lines.length ? `${r.lines.length} purchase-order line${r.lines.length === 1 ? '' : 's'} overdue on ${r.asOf}` : undefined,
+    title: r.lines.length ? `${r.lines.length} purchase-order line${r.lines.length === 1 ? '' : 's'} overdue on ${r.as_of}` : undefined,
     columns: [
       { key: 'po', en: 'PO', zh: '采购单' },
       { key: 'line', en: 'line', zh: '行' },
@@ -59,7 +100,7 @@ export function overdueTable(r: OverdueReport): TableModel {
       { key: 'contact', en: 'contact', zh: '联系人' },
       { key: 'phone', en: 'phone', zh: '电话' },
     ],
-    rows: r.lines.map((l) => [l.po, l.line, l.supplier, l.supplierName, l.item, l.ordered, l.received, l.open, l.due, l.daysLate, l.lastReceipt ?? '', l.contact, l.phone]),
+    rows: r.lines.map((l) => [l.po, l.line, l.supplier, l.supplier_name, l.item, l.ordered, l.received, l.open, l.due, l.days_late, l.last_receipt ?? '', l.contact, l.phone]),
     notes: [
       'Open lines of open purchase orders whose due date is before the as-of date; days late = as-of − due (calendar days).',
       'A receipt dated after the as-of date had not happened yet on that date.',
@@ -67,12 +108,27 @@ export function overdueTable(r: OverdueReport): TableModel {
   };
 }
 
+/** A supplier's delivery record and open orders (JSON: the CSV column names). */
+export interface SupplierRow {
+  readonly supplier: string;
+  readonly judged: number;
+  readonly on_time: number;
+  /** on time ÷ judged × 100, 1 decimal; null when nothing was judged. */
+  readonly on_time_rate: Dec | null;
+  readonly late_receipts: number;
+  readonly avg_delay_days: Dec | null;
+  readonly open_lines: number;
+  readonly overdue_lines: number;
+  readonly open_value: readonly { readonly currency: string; readonly amount: Dec }[];
+  readonly name: string;
+}
+
 export interface SuppliersReport {
-  readonly asOf: IsoDate;
+  readonly as_of: IsoDate;
   /** Base currency and its zero (for suppliers with nothing open). */
   readonly currency: string;
   readonly zero: Dec;
-  readonly suppliers: readonly (Omit<SupplierMetrics, 'openValue'> & { name: string; openValue: { currency: string; amount: Dec }[] })[];
+  readonly suppliers: readonly SupplierRow[];
 }
 
 export function suppliersReport(ws: Workspace, spec: PurchaseSpec): SuppliersReport {
@@ -81,25 +137,34 @@ export function suppliersReport(ws: Workspace, spec: PurchaseSpec): SuppliersRep
   const ids = ws.data.suppliers.map((s) => s.id);
   const suppliers = supplierMetrics(ws.data['purchase-orders'], ids, spec.asOf)
     .filter((m) => spec.supplier === undefined || m.supplier === spec.supplier)
-    .map((m) => ({
-      ...m,
-      name: sup.get(m.supplier)?.name ?? '',
-      // summed exactly, rounded once to the currency's minor unit
-      openValue: [...m.openValue]
-        .map(([c, v]) => ({ currency: c ?? base, amount: v.round(minorUnit(ws.config, c ?? base), ws.config.rounding) }))
-        .sort((a, b) => (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0)),
-    }));
-  return { asOf: spec.asOf, currency: base, zero: Dec.ZERO.withScale(minorUnit(ws.config, base)), suppliers };
+    .map(
+      (m): SupplierRow => ({
+        supplier: m.supplier,
+        judged: m.judged,
+        on_time: m.onTime,
+        on_time_rate: m.rate,
+        late_receipts: m.lateReceipts,
+        avg_delay_days: m.avgDelay,
+        open_lines: m.openLines,
+        overdue_lines: m.overdueLines,
+        // summed exactly, rounded once to the currency's minor unit
+        open_value: [...m.openValue]
+          .map(([c, v]) => ({ currency: c ?? base, amount: v.round(minorUnit(ws.config, c ?? base), ws.config.rounding) }))
+          .sort((a, b) => (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0)),
+        name: sup.get(m.supplier)?.name ?? '',
+      }),
+    );
+  return { as_of: spec.asOf, currency: base, zero: Dec.ZERO.withScale(minorUnit(ws.config, base)), suppliers };
 }
 
 export function suppliersTable(r: SuppliersReport): TableModel {
   const rows: Cell[][] = [];
   for (const s of r.suppliers) {
-    const values = s.openValue.length ? s.openValue : [null];
+    const values = s.open_value.length ? s.open_value : [null];
     values.forEach((v, i) => {
       const head =
         i === 0
-          ? [s.supplier, s.name, s.judged, s.onTime, s.rate === null ? '' : `${s.rate.toString()}%`, s.lateReceipts, s.avgDelay ?? '', s.openLines, s.overdueLines]
+          ? [s.supplier, s.name, s.judged, s.on_time, s.on_time_rate === null ? '' : `${s.on_time_rate.toString()}%`, s.late_receipts, s.avg_delay_days ?? '', s.open_lines, s.overdue_lines]
           : [s.supplier, s.name, '', '', '', '', '', '', ''];
       rows.push([...head, v ? v.amount : r.zero, v ? v.currency : r.currency]);
     });
@@ -120,7 +185,7 @@ export function suppliersTable(r: SuppliersReport): TableModel {
     ],
     rows,
     notes: [
-      `As of ${r.asOf}. lines due: lines due before that date, plus lines fully received by then (an early delivery counts).`,
+      `As of ${r.as_of}. lines due: lines due before that date, plus lines fully received by then (an early delivery counts).`,
       'on-time rate = lines fully received on or before their due date ÷ lines due. avg delay = mean (received date − due date) of lines received late.',
       'open value = Σ open qty × price (before tax) of open purchase orders, rounded to the currency’s minor unit.',
     ],

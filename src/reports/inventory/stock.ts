@@ -1,9 +1,9 @@
 /** `bizctl stock` and `bizctl stock reorder`: report values and row models. */
 import { Dec } from '../../domain/decimal.js';
 import type { IsoDate } from '../../domain/dates.js';
-import { NO_LOCATION, stockPosition, type ItemPosition } from '../../engines/inventory/position.js';
+import { NO_LOCATION, stockPosition } from '../../engines/inventory/position.js';
 import { effectiveLeadTime } from '../../engines/inventory/leadtime.js';
-import { reorderAlerts, type ReorderAlert } from '../../engines/inventory/reorder.js';
+import { reorderAlerts } from '../../engines/inventory/reorder.js';
 import type { Cell, Lang, TableModel } from '../../render/model.js';
 import type { Workspace } from '../../workspace/workspace.js';
 import { calendarOf, itemNames, positionInput } from './common.js';
@@ -17,23 +17,55 @@ export interface StockSpec {
   readonly lang: Lang;
 }
 
+/** A location's figures of one item (JSON: snake_case keys, as the CSV columns). */
+export interface StockLocationRow {
+  readonly item: string;
+  readonly location: string;
+  readonly nettable: boolean;
+  readonly on_hand: Dec;
+  readonly on_order: Dec;
+  readonly allocated: Dec;
+  readonly available: Dec;
+}
+
+/** An item's totals over nettable locations and its locations. */
+export interface StockItemRow {
+  readonly item: string;
+  readonly on_hand: Dec;
+  readonly on_order: Dec;
+  readonly allocated: Dec;
+  readonly available: Dec;
+  readonly locations: readonly StockLocationRow[];
+  readonly name: string;
+  readonly unit: string;
+}
+
 export interface StockReport {
-  readonly asOf: IsoDate;
-  readonly items: readonly (ItemPosition & { name: string; unit: string })[];
+  readonly as_of: IsoDate;
+  readonly items: readonly StockItemRow[];
 }
 
 export function stockReport(ws: Workspace, spec: StockSpec): StockReport {
   const name = itemNames(ws, spec.lang);
   const unit = new Map(ws.data.items.map((i) => [i.id, i.unit]));
   const want = spec.items?.length ? new Set(spec.items) : null;
-  const out: (ItemPosition & { name: string; unit: string })[] = [];
+  const out: StockItemRow[] = [];
   for (const p of stockPosition(positionInput(ws, spec.asOf)).values()) {
     if (want && !want.has(p.item)) continue;
     const locations = p.locations.filter((l) => (spec.location === undefined || l.location === spec.location) && !(l.onHand.isZero() && l.onOrder.isZero() && l.allocated.isZero()));
     if (!locations.length) continue;
-    out.push({ ...p, locations, name: name(p.item), unit: unit.get(p.item) ?? '' });
+    out.push({
+      item: p.item,
+      on_hand: p.onHand,
+      on_order: p.onOrder,
+      allocated: p.allocated,
+      available: p.available,
+      locations: locations.map((l) => ({ item: l.item, location: l.location, nettable: l.nettable, on_hand: l.onHand, on_order: l.onOrder, allocated: l.allocated, available: l.available })),
+      name: name(p.item),
+      unit: unit.get(p.item) ?? '',
+    });
   }
-  return { asOf: spec.asOf, items: out };
+  return { as_of: spec.asOf, items: out };
 }
 
 const n = (x: Dec) => x.normalize();
@@ -53,26 +85,26 @@ export function stockTable(r: StockReport, spec: StockSpec): TableModel {
   const rows: Cell[][] = [];
   for (const it of r.items) {
     if (spec.by === 'item' && spec.location === undefined) {
-      rows.push([it.item, it.name, n(it.onHand), n(it.onOrder), n(it.allocated), n(it.available), it.unit, it.available.sign() < 0 ? 'short' : '']);
+      rows.push([it.item, it.name, n(it.on_hand), n(it.on_order), n(it.allocated), n(it.available), it.unit, it.available.sign() < 0 ? 'short' : '']);
       continue;
     }
     const locs = it.locations;
     if (spec.by === 'item') {
       const sum = (f: (l: (typeof locs)[number]) => Dec) => locs.reduce((a, l) => a.add(f(l)), Dec.ZERO);
       const av = sum((l) => l.available);
-      rows.push([it.item, it.name, n(sum((l) => l.onHand)), n(sum((l) => l.onOrder)), n(sum((l) => l.allocated)), n(av), it.unit, av.sign() < 0 ? 'short' : '']);
+      rows.push([it.item, it.name, n(sum((l) => l.on_hand)), n(sum((l) => l.on_order)), n(sum((l) => l.allocated)), n(av), it.unit, av.sign() < 0 ? 'short' : '']);
       continue;
     }
     for (const l of locs) {
       const status = l.available.sign() < 0 ? 'short' : l.nettable ? '' : 'not nettable';
-      rows.push([it.item, it.name, l.location === NO_LOCATION ? '-' : l.location, n(l.onHand), n(l.onOrder), n(l.allocated), n(l.available), it.unit, status]);
+      rows.push([it.item, it.name, l.location === NO_LOCATION ? '-' : l.location, n(l.on_hand), n(l.on_order), n(l.allocated), n(l.available), it.unit, status]);
     }
   }
   return {
     columns: cols,
     rows,
     notes: [
-      `As of ${r.asOf}. available = on hand + on order − allocated.`,
+      `As of ${r.as_of}. available = on hand + on order − allocated.`,
       'on hand: latest stock count on or before that date + moves after it. on order: open purchase-order lines (qty − received) and released or in-progress work orders (qty − completed).',
       'allocated: open sales-order lines (qty − shipped) and components still needed by released or in-progress work orders (scrap included, phantoms blown through).',
       ...(spec.by === 'item' && spec.location === undefined ? ['Totals count nettable locations only.'] : []),
@@ -85,9 +117,30 @@ export interface ReorderSpec {
   readonly lang: Lang;
 }
 
+/** An item at or below its reorder point (JSON: the CSV column names). */
+export interface ReorderRow {
+  readonly item: string;
+  readonly on_hand: Dec;
+  readonly on_order: Dec;
+  readonly allocated: Dec;
+  readonly available: Dec;
+  readonly reorder_point: Dec;
+  readonly safety_stock: Dec;
+  readonly order_qty: Dec;
+  readonly supplier: string | null;
+  readonly lead_time: number;
+  readonly needed_by: IsoDate;
+  readonly order_by: IsoDate;
+  /** order_by is before as-of: the order should already have been placed. */
+  readonly late: boolean;
+  readonly name: string;
+  readonly unit: string;
+  readonly supplier_name: string;
+}
+
 export interface ReorderReport {
-  readonly asOf: IsoDate;
-  readonly alerts: readonly (ReorderAlert & { name: string; unit: string; supplierName: string })[];
+  readonly as_of: IsoDate;
+  readonly alerts: readonly ReorderRow[];
 }
 
 export function reorderReport(ws: Workspace, spec: ReorderSpec): ReorderReport {
@@ -96,13 +149,27 @@ export function reorderReport(ws: Workspace, spec: ReorderSpec): ReorderReport {
   const sup = new Map(ws.data.suppliers.map((s) => [s.id, spec.lang === 'en' && s.name_en ? s.name_en : s.name]));
   const supplierLt = new Map(ws.data.suppliers.map((s) => [s.id, s.lead_time]));
   const items = ws.data.items.map((it) => ({ ...it, lead_time: effectiveLeadTime(it, (s) => supplierLt.get(s)) }));
-  const alerts = reorderAlerts(positionInput(ws, spec.asOf), items, calendarOf(ws)).map((a) => ({
-    ...a,
-    name: name(a.item),
-    unit: unit.get(a.item) ?? '',
-    supplierName: a.supplier ? (sup.get(a.supplier) ?? '') : '',
-  }));
-  return { asOf: spec.asOf, alerts };
+  const alerts = reorderAlerts(positionInput(ws, spec.asOf), items, calendarOf(ws)).map(
+    (a): ReorderRow => ({
+      item: a.item,
+      on_hand: a.onHand,
+      on_order: a.onOrder,
+      allocated: a.allocated,
+      available: a.available,
+      reorder_point: a.reorderPoint,
+      safety_stock: a.safetyStock,
+      order_qty: a.qty,
+      supplier: a.supplier,
+      lead_time: a.leadTime,
+      needed_by: a.needed,
+      order_by: a.orderBy,
+      late: a.late,
+      name: name(a.item),
+      unit: unit.get(a.item) ?? '',
+      supplier_name: a.supplier ? (sup.get(a.supplier) ?? '') : '',
+    }),
+  );
+  return { as_of: spec.asOf, alerts };
 }
 
 export const REORDER_RULE = [
@@ -123,7 +190,7 @@ export function reorderTable(r: ReorderReport, lang: Lang = 'en'): TableModel {
   const zh = lang === 'zh-CN';
   const count = r.alerts.length;
   return {
-    title: count ? (zh ? `${r.asOf}：${count} 个物料达到或低于再订货点` : `${count} item${count === 1 ? '' : 's'} at or below the reorder point on ${r.asOf}`) : undefined,
+    title: count ? (zh ? `${r.as_of}：${count} 个物料达到或低于再订货点` : `${count} item${count === 1 ? '' : 's'} at or below the reorder point on ${r.as_of}`) : undefined,
     columns: [
       { key: 'item', en: 'item', zh: '物料' },
       { key: 'name', en: 'name', zh: '名称' },
@@ -142,15 +209,15 @@ export function reorderTable(r: ReorderReport, lang: Lang = 'en'): TableModel {
       a.item,
       a.name,
       n(a.available),
-      n(a.reorderPoint),
-      a.qty,
+      n(a.reorder_point),
+      a.order_qty,
       a.unit,
       a.supplier ?? '',
-      a.supplierName,
-      a.leadTime,
-      a.needed,
-      a.orderBy,
-      a.late ? (zh ? '已逾期' : 'late') : a.orderBy === r.asOf ? (zh ? '今天下单' : 'order today') : '',
+      a.supplier_name,
+      a.lead_time,
+      a.needed_by,
+      a.order_by,
+      a.late ? (zh ? '已逾期' : 'late') : a.order_by === r.as_of ? (zh ? '今天下单' : 'order today') : '',
     ]),
     notes: zh ? REORDER_RULE_ZH : REORDER_RULE,
   };

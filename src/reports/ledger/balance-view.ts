@@ -34,7 +34,7 @@ export function balanceView(r: BalanceReport, base: string, accounts: ReadonlyMa
       ...(x.columns ? { columns: x.columns.map((a) => amountsJson(a, base)) } : {}),
     })),
     total: amountsJson(r.total, base),
-    ...(r.totalColumns ? { totalColumns: r.totalColumns.map((a) => amountsJson(a, base)) } : {}),
+    ...(r.totalColumns ? { total_columns: r.totalColumns.map((a) => amountsJson(a, base)) } : {}),
   };
   return {
     table: { ...(title ? { title } : {}), columns: head, rows: tableRows, footer: totals },

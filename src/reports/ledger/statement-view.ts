@@ -56,7 +56,7 @@ export function incomeStatementView(is: IncomeStatement, base: string, accounts:
       periods: periods?.map((p) => p.name) ?? null,
       sections: is.sections.map(sectionJson(base)),
       net: amountsJson(is.net, base),
-      ...(is.netColumns ? { netColumns: is.netColumns.map((a) => amountsJson(a, base)) } : {}),
+      ...(is.netColumns ? { net_columns: is.netColumns.map((a) => amountsJson(a, base)) } : {}),
     },
   };
 }
@@ -66,7 +66,7 @@ function sectionJson(base: string) {
     name: s.name,
     rows: s.report.rows.map((r) => ({ account: r.account, depth: r.indent + 1, amount: amountsJson(r.amounts, base), ...(r.columns ? { columns: r.columns.map((a) => amountsJson(a, base)) } : {}) })),
     total: amountsJson(s.report.total, base),
-    ...(s.report.totalColumns ? { totalColumns: s.report.totalColumns.map((a) => amountsJson(a, base)) } : {}),
+    ...(s.report.totalColumns ? { total_columns: s.report.totalColumns.map((a) => amountsJson(a, base)) } : {}),
   });
 }
 
@@ -84,11 +84,11 @@ export function balanceSheetView(bs: BalanceSheet, base: string, accounts: Reado
     json: {
       date: bs.date,
       sections: bs.sections.map(sectionJson(base)),
-      currentEarnings: amountsJson(bs.currentEarnings, base),
-      earlierEarnings: amountsJson(bs.earlierEarnings, base),
+      current_earnings: amountsJson(bs.currentEarnings, base),
+      earlier_earnings: amountsJson(bs.earlierEarnings, base),
       ...(bs.revaluation ? { revaluation: amountsJson(bs.revaluation, base) } : {}),
-      totalAssets: amountsJson(bs.totalAssets, base),
-      totalLiabilitiesEquityEarnings: amountsJson(bs.totalLiabilitiesAndEquity, base),
+      total_assets: amountsJson(bs.totalAssets, base),
+      total_liabilities_equity_earnings: amountsJson(bs.totalLiabilitiesAndEquity, base),
       difference: amountsJson(bs.difference, base),
       balanced,
     },

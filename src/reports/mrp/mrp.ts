@@ -49,24 +49,35 @@ export interface RunRow {
   readonly qty: Dec;
   readonly release: IsoDate | null;
   readonly due: IsoDate;
-  readonly newDate: IsoDate | null;
+  readonly new_date: IsoDate | null;
   readonly supplier: string | null;
   readonly for: readonly string[];
-  readonly forMore: boolean;
+  readonly for_more: boolean;
   readonly reason: string;
 }
 
+/** Action messages by kind; the keys are the kinds in snake_case (past-due → past_due). */
+export interface RunCounts {
+  readonly past_due: number;
+  readonly release_now: number;
+  readonly expedite: number;
+  readonly defer: number;
+  readonly cancel: number;
+}
+
+const COUNT_KEY: Record<MessageKind, keyof RunCounts> = { 'past-due': 'past_due', 'release-now': 'release_now', expedite: 'expedite', defer: 'defer', cancel: 'cancel' };
+
 export interface RunReport {
-  readonly asOf: IsoDate;
+  readonly as_of: IsoDate;
   readonly bucket: string;
   readonly buckets: readonly Bucket[];
   readonly items: number;
-  readonly plannedOrders: number;
-  readonly counts: Readonly<Record<MessageKind, number>>;
+  readonly planned_orders: number;
+  readonly counts: RunCounts;
   readonly rows: readonly RunRow[];
   readonly warnings: readonly string[];
   /** Rows carry the top-level demands they serve. */
-  readonly withFor: boolean;
+  readonly with_for: boolean;
 }
 
 function supplyType(s: Supply, plan: Plan): string {
@@ -97,20 +108,20 @@ export function runReport(pc: PlanContext, all: boolean, withFor = false): RunRe
       qty: m.qty,
       release: p ? p.release : null,
       due: s.due!,
-      newDate: m.newDate,
+      new_date: m.newDate,
       supplier: p ? p.supplier : null,
       for: [...tops(m.supply).refs].sort(naturalCompare),
-      forMore: tops(m.supply).more,
+      for_more: tops(m.supply).more,
       reason: m.reason,
     });
   }
   if (all) {
     const rest = plan.orders.all().filter((p) => p.message === null).sort((a, b) => (a.release < b.release ? -1 : a.release > b.release ? 1 : naturalCompare(a.item, b.item) || naturalCompare(a.id, b.id)));
-    for (const p of rest) rows.push({ action: 'planned', item: p.item, order: p.id, type: p.type, qty: p.qty, release: p.release, due: p.due, newDate: null, supplier: p.supplier, for: [...tops(p.supply).refs].sort(naturalCompare), forMore: tops(p.supply).more, reason: '' });
+    for (const p of rest) rows.push({ action: 'planned', item: p.item, order: p.id, type: p.type, qty: p.qty, release: p.release, due: p.due, new_date: null, supplier: p.supplier, for: [...tops(p.supply).refs].sort(naturalCompare), for_more: tops(p.supply).more, reason: '' });
   }
-  const counts = { 'past-due': 0, 'release-now': 0, expedite: 0, defer: 0, cancel: 0 };
-  for (const m of plan.messages) counts[m.kind]++;
-  return { asOf: plan.asOf, bucket: plan.bucketKind, buckets: plan.buckets, items: plan.records.size, plannedOrders: plan.orders.length, counts, rows, warnings: plan.warnings, withFor };
+  const counts = { past_due: 0, release_now: 0, expedite: 0, defer: 0, cancel: 0 };
+  for (const m of plan.messages) counts[COUNT_KEY[m.kind]]++;
+  return { as_of: plan.asOf, bucket: plan.bucketKind, buckets: plan.buckets, items: plan.records.size, planned_orders: plan.orders.length, counts, rows, warnings: plan.warnings, with_for: withFor };
 }
 
 /** The first `cap` refs, then "+n more" ("+n+ more" when pegging stopped counting). */
@@ -124,7 +135,7 @@ export function runTable(r: RunReport, spec: MrpSpec): TableModel {
   const b = r.buckets;
   const c = r.counts;
   return {
-    title: `MRP on ${r.asOf}: ${b.length} ${r.bucket} bucket${b.length === 1 ? '' : 's'} (${b[0]!.start} to ${b[b.length - 1]!.end}), ${r.items} items, ${r.plannedOrders} planned order${r.plannedOrders === 1 ? '' : 's'}${spec.ww ? ', Wagner–Whitin' : ''}`,
+    title: `MRP on ${r.as_of}: ${b.length} ${r.bucket} bucket${b.length === 1 ? '' : 's'} (${b[0]!.start} to ${b[b.length - 1]!.end}), ${r.items} items, ${r.planned_orders} planned order${r.planned_orders === 1 ? '' : 's'}${spec.ww ? ', Wagner–Whitin' : ''}`,
     columns: [
       { key: 'action', en: 'action', zh: '建议' },
       { key: 'item', en: 'item', zh: '物料' },
@@ -135,11 +146,11 @@ export function runTable(r: RunReport, spec: MrpSpec): TableModel {
       { key: 'due', en: 'due', zh: '到期日' },
       { key: 'new_date', en: 'move to', zh: '调整到' },
       { key: 'supplier', en: 'supplier', zh: '供应商' },
-      ...(r.withFor ? [{ key: 'for', en: 'for', zh: '需求来源' }] : []),
+      ...(r.with_for ? [{ key: 'for', en: 'for', zh: '需求来源' }] : []),
     ],
-    rows: r.rows.map((x) => [LABEL[x.action], x.item, x.order, x.type, x.qty, x.release ?? '', x.due, x.newDate ?? '', x.supplier ?? '', ...(r.withFor ? [forText(x.for, x.forMore, 3)] : [])]),
+    rows: r.rows.map((x) => [LABEL[x.action], x.item, x.order, x.type, x.qty, x.release ?? '', x.due, x.new_date ?? '', x.supplier ?? '', ...(r.with_for ? [forText(x.for, x.for_more, 3)] : [])]),
     notes: [
-      `Actions: ${c['past-due']} past due, ${c['release-now']} release now, ${c.expedite} expedite, ${c.defer} defer, ${c.cancel} cancel.`,
+      `Actions: ${c.past_due} past due, ${c.release_now} release now, ${c.expedite} expedite, ${c.defer} defer, ${c.cancel} cancel.`,
       'past due: the planned release date has passed (a shortage unless the order is rushed); release now: release within the first bucket;',
       'expedite: an open order arrives after it is needed (or is overdue and needed now); defer: it arrives more than a bucket early; cancel: not needed within the horizon.',
       '`bizctl mrp explain ITEM` shows the grid of an item, `bizctl mrp pegging SO-…|ITEM` the demand behind an order; --write saves the planned orders.',
@@ -156,13 +167,13 @@ export interface ExplainReport {
   readonly name: string;
   readonly type: string;
   readonly llc: number;
-  readonly lotRule: string;
-  readonly leadTime: number;
-  readonly safetyStock: Dec;
-  readonly onHand: Dec;
+  readonly lot_rule: string;
+  readonly lead_time: number;
+  readonly safety_stock: Dec;
+  readonly on_hand: Dec;
   readonly allocated: Dec;
   readonly buckets: readonly Bucket[];
-  readonly rows: Readonly<Record<'gross' | 'receipts' | 'projected' | 'net' | 'plannedReceipts' | 'plannedReleases', readonly Dec[]>>;
+  readonly rows: Readonly<Record<'gross' | 'receipts' | 'projected' | 'net' | 'planned_receipts' | 'planned_releases', readonly Dec[]>>;
   readonly start: Dec;
   readonly beyond: Dec;
   readonly orders: readonly { order: string; kind: string; qty: Dec; release: IsoDate | null; due: IsoDate | null; action: string }[];
@@ -186,13 +197,13 @@ export function explainReport(ws: Workspace, pc: PlanContext, item: string, lang
     name: itemNames(ws, lang)(item),
     type: it.phantom ? 'phantom' : it.type,
     llc: rec.llc,
-    lotRule: rec.lotRule,
-    leadTime: rec.leadTime,
-    safetyStock: rec.safetyStock,
-    onHand: rec.onHand,
+    lot_rule: rec.lotRule,
+    lead_time: rec.leadTime,
+    safety_stock: rec.safetyStock,
+    on_hand: rec.onHand,
     allocated: rec.allocated,
     buckets: pc.plan.buckets,
-    rows: { gross: g.gross, receipts: g.receipts, projected: g.projected, net: g.net, plannedReceipts: g.plannedReceipts, plannedReleases: g.plannedReleases },
+    rows: { gross: g.gross, receipts: g.receipts, projected: g.projected, net: g.net, planned_receipts: g.plannedReceipts, planned_releases: g.plannedReleases },
     start: g.start,
     beyond: rec.beyond,
     orders,
@@ -213,15 +224,15 @@ export function explainTable(r: ExplainReport, kind: string): TableModel {
   const row = (label: string, xs: readonly Dec[], zeros = false, start: Cell = ''): Cell[] => [label, start, ...xs.map((x) => (zeros ? x.normalize() : blank(x)))];
   const phantom = r.type === 'phantom';
   return {
-    title: `${r.item} ${r.name}: ${r.type}, low-level code ${r.llc}, ${phantom ? 'demand passed to its components' : `${r.lotRule}, lead time ${r.leadTime} working days, safety stock ${r.safetyStock.normalize().toString()}`}; on hand ${r.onHand.normalize().toString()}, allocated ${r.allocated.normalize().toString()}`,
+    title: `${r.item} ${r.name}: ${r.type}, low-level code ${r.llc}, ${phantom ? 'demand passed to its components' : `${r.lot_rule}, lead time ${r.lead_time} working days, safety stock ${r.safety_stock.normalize().toString()}`}; on hand ${r.on_hand.normalize().toString()}, allocated ${r.allocated.normalize().toString()}`,
     columns: cols,
     rows: [
       row('gross requirements', r.rows.gross),
       row('scheduled receipts', r.rows.receipts),
       row('projected on hand', r.rows.projected, !phantom, phantom ? '' : r.start.normalize()),
       row('net requirements', r.rows.net),
-      row('planned order receipts', r.rows.plannedReceipts),
-      row('planned order releases', r.rows.plannedReleases),
+      row('planned order receipts', r.rows.planned_receipts),
+      row('planned order releases', r.rows.planned_releases),
     ],
     notes: [
       `Buckets are ${kind === 'month' ? 'months' : kind === 'week' ? 'weeks, headed by their first day' : 'days'}; the first starts on ${r.buckets[0]!.start} and also holds everything past due. Receipts count from the start of their bucket.`,

@@ -93,7 +93,7 @@ export interface ReleasedRow {
   readonly qty: Dec;
   readonly price: Dec | null;
   /** 'cost' or the purchase order the price was taken from. */
-  readonly priceFrom: string | null;
+  readonly price_from: string | null;
   /** Purchase order: order date; work order: start. */
   readonly start: IsoDate;
   readonly due: IsoDate;
@@ -102,19 +102,19 @@ export interface ReleasedRow {
   /** The planned order's action message. */
   readonly action: 'past-due' | 'release-now' | null;
   readonly for: readonly string[];
-  readonly forMore: boolean;
+  readonly for_more: boolean;
   readonly file: string;
 }
 
 export interface ReleaseReport {
-  readonly asOf: IsoDate;
-  readonly purchaseOrders: number;
-  readonly workOrders: number;
+  readonly as_of: IsoDate;
+  readonly purchase_orders: number;
+  readonly work_orders: number;
   /** One row per purchase-order line and per work order, in file order. */
   readonly rows: readonly ReleasedRow[];
   readonly files: readonly string[];
   /** CSV columns that had to be added, per file. */
-  readonly addedColumns: readonly { file: string; columns: readonly string[] }[];
+  readonly added_columns: readonly { file: string; columns: readonly string[] }[];
 }
 
 /** Top-level demands in natural order, as `mrp run --for` lists them. */
@@ -159,11 +159,11 @@ export function releaseDocuments(ws: Workspace, r: Release): { report: ReleaseRe
   const woFile = append('work-orders', wos);
   const rows: ReleasedRow[] = [
     ...r.purchaseOrders.flatMap((po) =>
-      po.lines.map((l) => ({ order: po.id, type: 'PO' as const, line: l.line, supplier: po.supplier, item: l.item, qty: l.qty, price: l.price, priceFrom: l.priceFrom, start: po.date, due: l.due, status: 'open', planned: l.from.id, action: l.from.message, for: refsOf(l.for), forMore: l.for.more, file: poFile })),
+      po.lines.map((l) => ({ order: po.id, type: 'PO' as const, line: l.line, supplier: po.supplier, item: l.item, qty: l.qty, price: l.price, price_from: l.priceFrom, start: po.date, due: l.due, status: 'open', planned: l.from.id, action: l.from.message, for: refsOf(l.for), for_more: l.for.more, file: poFile })),
     ),
-    ...r.workOrders.map((wo) => ({ order: wo.id, type: 'WO' as const, line: null, supplier: null, item: wo.item, qty: wo.qty, price: null, priceFrom: null, start: wo.start, due: wo.due, status: wo.status, planned: wo.from.id, action: wo.from.message, for: refsOf(wo.for), forMore: wo.for.more, file: woFile })),
+    ...r.workOrders.map((wo) => ({ order: wo.id, type: 'WO' as const, line: null, supplier: null, item: wo.item, qty: wo.qty, price: null, price_from: null, start: wo.start, due: wo.due, status: wo.status, planned: wo.from.id, action: wo.from.message, for: refsOf(wo.for), for_more: wo.for.more, file: woFile })),
   ];
-  return { report: { asOf: r.asOf, purchaseOrders: pos.length, workOrders: wos.length, rows, files: changes.map((c) => c.path), addedColumns }, changes };
+  return { report: { as_of: r.asOf, purchase_orders: pos.length, work_orders: wos.length, rows, files: changes.map((c) => c.path), added_columns: addedColumns }, changes };
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -172,8 +172,8 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 export function releaseSummary(r: ReleaseReport, withLines = false): string {
   const lines = r.rows.filter((x) => x.type === 'PO').length;
   const parts = [
-    ...(r.purchaseOrders ? [`${plural(r.purchaseOrders, 'purchase order')}${withLines ? ` (${plural(lines, 'line')})` : ''}`] : []),
-    ...(r.workOrders ? [plural(r.workOrders, 'work order')] : []),
+    ...(r.purchase_orders ? [`${plural(r.purchase_orders, 'purchase order')}${withLines ? ` (${plural(lines, 'line')})` : ''}`] : []),
+    ...(r.work_orders ? [plural(r.work_orders, 'work order')] : []),
   ];
   return parts.join(', ') || 'nothing';
 }
@@ -182,11 +182,11 @@ const ACTION = { 'past-due': 'past due', 'release-now': 'release now' } as const
 
 export function releaseTable(r: ReleaseReport): TableModel {
   const late = r.rows.filter((x) => x.action === 'past-due').length;
-  const lastPrice = r.rows.filter((x) => x.priceFrom && x.priceFrom !== 'cost');
+  const lastPrice = r.rows.filter((x) => x.price_from && x.price_from !== 'cost');
   const po = r.rows.find((x) => x.type === 'PO');
   const wo = r.rows.find((x) => x.type === 'WO');
   return {
-    title: `MRP release on ${r.asOf}: ${r.rows.length ? releaseSummary(r, true) : 'nothing to release'}`,
+    title: `MRP release on ${r.as_of}: ${r.rows.length ? releaseSummary(r, true) : 'nothing to release'}`,
     columns: [
       { key: 'order', en: 'order', zh: '订单' },
       { key: 'line', en: 'line', zh: '行' },
@@ -200,13 +200,13 @@ export function releaseTable(r: ReleaseReport): TableModel {
       { key: 'action', en: 'was', zh: '原建议' },
       { key: 'for', en: 'for', zh: '需求来源' },
     ],
-    rows: r.rows.map((x) => [x.order, x.line ?? '', x.supplier ?? '', x.item, x.qty.normalize(), x.price ?? '', x.start, x.due, x.planned, x.action ? ACTION[x.action] : '', forText(x.for, x.forMore, 3)]),
+    rows: r.rows.map((x) => [x.order, x.line ?? '', x.supplier ?? '', x.item, x.qty.normalize(), x.price ?? '', x.start, x.due, x.planned, x.action ? ACTION[x.action] : '', forText(x.for, x.for_more, 3)]),
     notes: r.rows.length
       ? [
-          ...(po ? [`Purchase orders: one per supplier, status open, dated ${r.asOf}; a line per planned order, due on its due date; appended to ${po.file}.`] : []),
-          ...(wo ? [`Work orders: one per planned order, status ${wo.status}, from its release date (${r.asOf} when that has passed) to its due date; appended to ${wo.file}.`] : []),
+          ...(po ? [`Purchase orders: one per supplier, status open, dated ${r.as_of}; a line per planned order, due on its due date; appended to ${po.file}.`] : []),
+          ...(wo ? [`Work orders: one per planned order, status ${wo.status}, from its release date (${r.as_of} when that has passed) to its due date; appended to ${wo.file}.`] : []),
           ...(late ? [`${plural(late, 'order was', 'orders were')} past due: due in less than the lead time from now; confirm the date with the supplier or the shop floor.`] : []),
-          ...(lastPrice.length ? [`No cost on the item (or a supplier currency): price from the last purchase order for ${lastPrice.map((x) => `${x.item} (${x.priceFrom})`).join(', ')}.`] : []),
+          ...(lastPrice.length ? [`No cost on the item (or a supplier currency): price from the last purchase order for ${lastPrice.map((x) => `${x.item} (${x.price_from})`).join(', ')}.`] : []),
           'The notes of each new order name its planned order and the demands it serves; the next `bizctl mrp run` counts the orders as scheduled receipts.',
         ]
       : [],

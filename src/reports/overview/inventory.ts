@@ -41,7 +41,7 @@ export const INVENTORY_CHARTS: readonly ChartDef[] = [
         labels: alerts.map((a) => a.item),
         series: [
           { name: 'available', values: alerts.map((a) => a.available) },
-          { name: 'reorder point', values: alerts.map((a) => a.reorderPoint) },
+          { name: 'reorder point', values: alerts.map((a) => a.reorder_point) },
         ],
       };
     },
