@@ -34,6 +34,19 @@ describe('--color always forces colour', () => {
   });
 });
 
+describe('an invalid account pattern is a usage error', () => {
+  it.each([['balance'], ['register'], ['trial-balance'], ['income-statement'], ['balance-sheet'], ['print']])('ledger %s', async (cmd) => {
+    const r = await run(at('ledger', cmd, '[unclosed'));
+    expect([r.code, r.stdout, r.stderr.split('\n')[0]]).toEqual([2, '', 'bizctl: account pattern "[unclosed" is not a valid regular expression: unterminated character class']);
+  });
+  it('a valid pattern still works, and one of several bad ones is named', async () => {
+    const ok = await run(at('ledger', 'balance', '^assets:bank', '--flat', '--format', 'csv'));
+    expect(ok.code).toBe(0);
+    const r = await run(at('ledger', 'balance', 'assets', 'income(', '--flat'));
+    expect([r.code, r.stderr.split('\n')[0]]).toEqual([2, 'bizctl: account pattern "income(" is not a valid regular expression: unterminated group']);
+  });
+});
+
 describe('-o FILE with an unknown extension is a usage error', () => {
   it('-o p.xlsx writes nothing and lists the extensions', async () => {
     const dir = workspace({});

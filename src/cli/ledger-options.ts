@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { addDays, parseDate, type IsoDate } from '../domain/dates.js';
 import type { PeriodKind } from '../domain/periods.js';
-import { accountPattern, parseTagFilter, type Query } from '../engines/ledger/query.js';
+import { parseAccountPattern, parseTagFilter, type Query } from '../engines/ledger/query.js';
 import { UsageError } from './errors.js';
 
 export interface LedgerFlags {
@@ -33,6 +33,13 @@ function date(text: string, flag: string): IsoDate {
   return d;
 }
 
+/** An account pattern from the command line: a malformed regular expression is a usage error, never a silent empty report. */
+function pattern(text: string): RegExp {
+  const p = parseAccountPattern(text);
+  if (p.ok) return p.re;
+  throw new UsageError(`account pattern "${text}" is not a valid regular expression: ${p.why.toLowerCase()}`, 'patterns are case-insensitive regular expressions; put a \\ before a special character to match it as itself, e.g. "\\[old\\]"');
+}
+
 export function queryFrom(flags: LedgerFlags, patterns: readonly string[], asOf: IsoDate): Query & { interval?: PeriodKind; depth?: number; flat: boolean; empty: boolean } {
   const begin = flags.begin ? date(flags.begin, '--begin') : undefined;
   const end = flags.end ? date(flags.end, '--end') : addDays(asOf, 1);
@@ -47,7 +54,7 @@ export function queryFrom(flags: LedgerFlags, patterns: readonly string[], asOf:
   const q: Query & { interval?: PeriodKind; depth?: number; flat: boolean; empty: boolean } = {
     ...(begin ? { begin } : {}),
     end,
-    accounts: patterns.map(accountPattern),
+    accounts: patterns.map(pattern),
     tags: (flags.tag ?? []).map(parseTagFilter),
     flat: flags.flat === true,
     empty: flags.empty === true,
