@@ -47,6 +47,39 @@ describe('an invalid account pattern is a usage error', () => {
   });
 });
 
+describe('an unknown id in a filter exits 1 with a suggestion', () => {
+  const cases: [string[], string, string][] = [
+    [['stock', '--location', 'NOPE'], 'unknown location "NOPE"', '`bizctl ls locations` lists them'],
+    [['stock', '--location', 'WH-K'], 'unknown location "WH-K"', 'did you mean WH-KS?'],
+    [['stock', '--item', 'LIFT-CO'], 'unknown item "LIFT-CO"', 'did you mean LIFT-COL?'],
+    [['purchase', 'overdue', '--supplier', 'S0O1'], 'unknown supplier "S0O1"', 'did you mean S001?'],
+    [['purchase', 'suppliers', '--supplier', 'S999'], 'unknown supplier "S999"', '`bizctl ls suppliers` lists them'],
+    [['ar', 'aging', '--customer', 'C012'], 'unknown customer "C012"', 'did you mean C0012?'],
+    [['ap', 'aging', '--supplier', 'S01'], 'unknown supplier "S01"', 'did you mean S001?'],
+    [['ar', 'statement', 'C9999'], 'unknown customer "C9999"', '`bizctl ls customers` lists them'],
+    [['crm', 'today', '--owner', 'E05'], 'unknown owner "E05"', 'did you mean E005?'],
+    [['bom', 'explode', 'NOPE'], 'unknown item "NOPE"', '`bizctl ls items` lists them'],
+    [['mrp', 'explain', 'LIFT-CO'], 'unknown item "LIFT-CO"', 'did you mean LIFT-COL?'],
+    [['sales', 'promise', 'DESK-160', '--qty', '1'], 'unknown item "DESK-160"', 'did you mean DESK-1600?'],
+    [['payroll', 'payslip', 'E03', '--period', '2026-10'], 'unknown employee "E03"', 'did you mean E003?'],
+    [['show', 'SO-2026-041'], 'no record with id "SO-2026-041"', 'did you mean SO-2026-0041?'],
+    [['order', 'trace', 'SO-2026-041'], 'no sales order or ticket "SO-2026-041"', 'did you mean SO-2026-0041?'],
+  ];
+  it.each(cases)('%j', async (args, message, hint) => {
+    const r = await run(at(...args));
+    expect([r.code, r.stdout, r.stderr]).toEqual([1, '', `bizctl: ${message}\n  hint: ${hint}\n`]);
+  });
+  it('a known location still filters', async () => {
+    const r = await run(at('stock', '--location', 'WH-KS', '--format', 'csv'));
+    expect(r.code).toBe(0);
+    const [header, ...rows] = r.stdout.trim().split('\n');
+    const col = header!.split(',').indexOf('location');
+    expect(col).toBe(2);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((x) => x.split(',')[col] === 'WH-KS')).toBe(true);
+  });
+});
+
 describe('-o FILE with an unknown extension is a usage error', () => {
   it('-o p.xlsx writes nothing and lists the extensions', async () => {
     const dir = workspace({});
@@ -84,3 +117,44 @@ describe('-o FILE with an unknown extension is a usage error', () => {
   });
 });
 
+describe('exit codes: unknown ids and data conflicts exit 1, malformed command lines 2', () => {
+  const DEALS = `- id: D1
+  title: x
+  customer: C1
+  stage: qualified
+  amount: 100.00
+  created: 2026-10-01
+  history:
+    - stage: lead
+      date: 2026-10-01
+    - stage: qualified
+      date: 2026-10-10
+`;
+  const files = {
+    'bizctl.yaml': 'base_currency: CNY\n',
+    'crm/customers.yaml': '- id: C1\n  name: A\n',
+    'crm/deals.yaml': DEALS,
+  };
+  it.each([
+    [['crm', 'deal', 'move', 'D9', 'proposal'], 1, 'bizctl: unknown deal "D9"'],
+    [['crm', 'deal', 'move', 'D1', 'qualified'], 1, 'bizctl: deal D1 is already in stage qualified'],
+    [['crm', 'deal', 'move', 'D1', 'proposal', '--date', '2026-10-09'], 1, "bizctl: --date 2026-10-09 is before the deal's last stage change or creation (2026-10-10)"],
+    [['crm', 'deal', 'move', 'D1', 'propsal'], 1, 'bizctl: "propsal" is not a stage in bizctl.yaml'],
+    [['crm', 'add', 'customer', '--id', 'C1', '--name', 'B'], 1, 'bizctl: customer C1 already exists'],
+    [['crm', 'deal', 'move', 'D1', 'proposal', '--date', 'soon'], 2, 'bizctl: --date "soon" is not a date'],
+    [['crm', 'deal', 'won', 'D1', '--due', '2026-12-01'], 2, 'bizctl: --due is for the sales order: give --order too'],
+    [['crm', 'add', 'customer', '--phone', '1'], 2, 'bizctl: missing --name for `crm add customer`'],
+  ])('%j exits %i', async (args, code, first) => {
+    const ws = workspace(files);
+    const before = snapshotDir(ws);
+    const r = await run(['-C', ws, '--as-of', '2026-11-16', ...args]);
+    expect([r.code, r.stderr.split('\n')[0]]).toEqual([code, first]);
+    expect(snapshotDir(ws)).toEqual(before);
+  });
+  it('already lost and already in the stage are both data conflicts (exit 1)', async () => {
+    const ws = workspace(files);
+    expect((await run(['-C', ws, '--as-of', '2026-11-16', 'crm', 'deal', 'lost', 'D1'])).code).toBe(0);
+    const again = await run(['-C', ws, '--as-of', '2026-11-16', 'crm', 'deal', 'lost', 'D1']);
+    expect([again.code, again.stderr.split('\n')[0]]).toEqual([1, 'bizctl: deal D1 is already lost (closed 2026-11-16)']);
+  });
+});

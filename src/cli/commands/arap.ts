@@ -8,7 +8,8 @@ import type { Cell } from '../../render/model.js';
 import { minorUnit } from '../../workspace/config.js';
 import { indexOf } from '../../workspace/index.js';
 import type { Register, Wrap } from '../command.js';
-import { DataError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
+import { unknownId } from '../ids.js';
 
 function parseBuckets(text: string | undefined, dflt: readonly number[]): number[] {
   if (text === undefined) return [...dflt];
@@ -34,7 +35,7 @@ function agingCommand(side: Side, wrap: Wrap): Command {
       const bounds = parseBuckets(opts.buckets, ws.config.aging.buckets);
       const only = opts[who as 'customer' | 'supplier'];
       const parties = indexOf(ws, side === 'ar' ? 'customers' : 'suppliers');
-      if (only && !parties.has(only)) throw new DataError(`no ${who} "${only}"`);
+      if (only !== undefined && !parties.has(only)) throw unknownId(who, only, parties.keys(), `\`bizctl ls ${who}s\``);
       const items = ageItems(openItems(ws.data, ws.config, side, ctx.asOf), ctx.asOf, basis, bounds).filter((i) => !only || i.party === only);
       const labels = bucketLabels(bounds);
       const name = (p: string) => (parties.get(p)?.name as string | undefined) ?? '';
@@ -79,7 +80,7 @@ function statementCommand(side: Side, wrap: Wrap): Command {
     wrap((ctx, party: string, opts: { begin?: string }) => {
       const ws = ctx.workspace();
       const parties = indexOf(ws, side === 'ar' ? 'customers' : 'suppliers');
-      if (!parties.has(party)) throw new DataError(`no ${who} "${party}"`, `\`bizctl ls ${who}s\` lists them`);
+      if (!parties.has(party)) throw unknownId(who, party, parties.keys(), `\`bizctl ls ${who}s\``);
       const begin = opts.begin ? parseDate(opts.begin) : null;
       if (opts.begin && !begin) throw new UsageError(`--begin "${opts.begin}" is not a date`);
       const sts = statement(ws.data, ws.config, side, party, begin as IsoDate | null, ctx.asOf);

@@ -16,6 +16,8 @@ import { todayReport } from '../../reports/crm/today.js';
 import type { Register, Wrap } from '../command.js';
 import type { Ctx } from '../context.js';
 import { DataError, EXIT, UsageError } from '../errors.js';
+import { requireId } from '../ids.js';
+import type { Workspace } from '../../workspace/workspace.js';
 import { registerCrmRecording } from './crm-record.js';
 
 /** Load the workspace and prepare the CRM inputs as of --as-of. */
@@ -40,6 +42,14 @@ function source(ctx: Ctx, inp: CrmInputs, v: string | undefined): PurchaseSource
   const need = { invoices: 'invoices', orders: 'sales-orders', deals: 'deals' } as const;
   if (v !== undefined && !inp.ws.present.has(need[s])) ctx.info(`note: the workspace has no ${need[s]} files; every customer counts as never having bought`);
   return s;
+}
+
+/** Who can own records: the employees when hr/employees exists (owner is an employee id), else whoever owns something. */
+function knownOwners(ws: Workspace): Set<string> {
+  if (ws.present.has('employees')) return new Set(ws.data.employees.map((e) => e.id));
+  const out = new Set<string>();
+  for (const r of [...ws.data.customers, ...ws.data.deals, ...ws.data.activities, ...ws.data.tickets]) if (r.owner) out.add(r.owner);
+  return out;
 }
 
 function viewOption<V extends string>(views: readonly V[], dflt: V): Option {
@@ -114,6 +124,7 @@ function registerReports(crm: Command, wrap: Wrap): void {
     .action(
       wrap((ctx, opts: { owner?: string; exitCode?: boolean }) => {
         const inp = inputs(ctx);
+        if (opts.owner !== undefined) requireId('owner', opts.owner, knownOwners(inp.ws), inp.ws.present.has('employees') ? '`bizctl ls employees`' : '`bizctl ls deals` and `bizctl ls activities`');
         const r = todayReport(inp, opts.owner);
         ctx.output({ table: r.table, json: r.report });
         return opts.exitCode && r.report.followups.length ? EXIT.ALERTS : EXIT.OK;
