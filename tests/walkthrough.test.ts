@@ -158,3 +158,39 @@ describe('exit codes: unknown ids and data conflicts exit 1, malformed command l
     expect([again.code, again.stderr.split('\n')[0]]).toEqual([1, 'bizctl: deal D1 is already lost (closed 2026-11-16)']);
   });
 });
+
+describe('-X COMMODITY says which commodities it could not convert', () => {
+  it('the example company has no prices: -X USD warns, keeps CNY labelled as CNY, exit 0', async () => {
+    const plain = await run(at('ledger', 'balance', '--depth', '1', '--format', 'csv'));
+    const r = await run(at('ledger', 'balance', '--depth', '1', '-X', 'USD', '--format', 'csv'));
+    expect(r.code).toBe(0);
+    // Same numbers as without -X, each now labelled CNY.
+    const labelled = plain.stdout.replace('account,balance', 'account,commodity,balance').replace(/^(\w+),/gm, (m, a: string) => (a === 'account' ? m : `${a},CNY,`));
+    expect(r.stdout).toBe(labelled);
+    expect(r.stdout.split('\n')[1]).toBe('assets,CNY,4402024.21');
+    expect(r.stderr).toBe(
+      'warning: -X USD: no price converts CNY to USD on or before 2026-11-16; CNY amounts are shown in CNY\n' +
+        '  hint: add the rate to finance/prices, e.g. "- { date: 2026-11-16, commodity: USD, price: <CNY per USD> CNY }"\n',
+    );
+    for (const cmd of ['income-statement', 'balance-sheet']) {
+      const s = await run(at('ledger', cmd, '-X', 'USD'));
+      expect([s.code, s.stderr.split('\n')[0]]).toEqual([0, 'warning: -X USD: no price converts CNY to USD on or before 2026-11-16; CNY amounts are shown in CNY']);
+    }
+  });
+  it('converts what it can and names the rest', async () => {
+    const ws = workspace({
+      'bizctl.yaml': 'base_currency: CNY\n',
+      'finance/journal.yaml':
+        '- id: FX-1\n  date: 2026-01-02\n  description: buy dollars\n  postings:\n    - account: assets:bank:usd\n      amount: 100 USD\n      cost: 710.00 CNY\n    - account: assets:bank:cny\n      amount: -710.00 CNY\n' +
+        '- id: FX-2\n  date: 2026-01-03\n  description: buy euros\n  postings:\n    - account: assets:bank:eur\n      amount: 50 EUR\n      cost: 390.00 CNY\n    - account: assets:bank:cny\n      amount: -390.00 CNY\n',
+      'finance/prices.csv': 'date,commodity,price\n2026-01-01,USD,7.10 CNY\n',
+    });
+    const r = await run(['-C', ws, '--as-of', '2026-01-31', 'ledger', 'balance', '--flat', '-X', 'CNY', '--format', 'csv']);
+    expect(r.code).toBe(0);
+    // cny −710.00 − 390.00 = −1100.00; usd 100 × 7.10 = 710.00; eur stays 50 EUR; total CNY −1100.00 + 710.00 = −390.00, and 50 EUR
+    expect(r.stdout).toBe('account,commodity,balance\nassets:bank:cny,CNY,-1100.00\nassets:bank:eur,EUR,50\nassets:bank:usd,CNY,710.00\ntotal,CNY,-390.00\ntotal,EUR,50\n');
+    expect(r.stderr.split('\n')[0]).toBe('warning: -X CNY: no price converts EUR to CNY on or before 2026-01-31; EUR amounts are shown in EUR');
+    const all = await run(['-C', ws, '--as-of', '2026-01-31', 'ledger', 'balance', 'usd', '--flat', '-X', 'CNY']);
+    expect([all.code, all.stderr]).toEqual([0, '']);
+  });
+});

@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { addDays, parseDate, type IsoDate } from '../domain/dates.js';
 import type { PeriodKind } from '../domain/periods.js';
 import { parseAccountPattern, parseTagFilter, type Query } from '../engines/ledger/query.js';
+import type { PriceDb } from '../engines/ledger/prices.js';
+import type { Ctx } from './context.js';
 import { UsageError } from './errors.js';
 
 export interface LedgerFlags {
@@ -62,4 +64,20 @@ export function queryFrom(flags: LedgerFlags, patterns: readonly string[], asOf:
     ...(depth ? { depth } : {}),
   };
   return q;
+}
+
+/**
+ * After -X: say on stderr which commodities had no price to the target (they stay in their own
+ * commodity, as in hledger); the report itself is still printed, exit 0. Returns the commodity the
+ * table may leave unlabelled: the target when something stayed unconverted (so those amounts carry
+ * their commodity, e.g. CNY, instead of passing for target amounts), else the base currency.
+ */
+export function warnUnconverted(ctx: Ctx, db: PriceDb, target: string, base: string): string {
+  const missing = db.unconverted.get(target);
+  if (!missing?.size) return base;
+  const list = [...missing].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [c, date] of list) ctx.info(`warning: -X ${target}: no price converts ${c} to ${target} on or before ${date}; ${c} amounts are shown in ${c}`);
+  const [c, date] = list[list.length - 1]!;
+  ctx.info(`  hint: add the rate to finance/prices, e.g. "- { date: ${date}, commodity: ${target}, price: <${c} per ${target}> ${c} }"`);
+  return target;
 }

@@ -7,7 +7,7 @@ import { addDays } from '../../domain/dates.js';
 import { minorUnit } from '../../workspace/config.js';
 import { balanceSheetView, incomeStatementView, trialBalanceView } from '../../reports/ledger/statement-view.js';
 import type { Wrap } from '../command.js';
-import { addQueryOptions, queryFrom, type LedgerFlags } from '../ledger-options.js';
+import { addQueryOptions, queryFrom, warnUnconverted, type LedgerFlags } from '../ledger-options.js';
 
 export function registerLedgerStatements(ledger: Command, wrap: Wrap): void {
   const tb = addQueryOptions(new Command('trial-balance').alias('tb'))
@@ -29,12 +29,14 @@ export function registerLedgerStatements(ledger: Command, wrap: Wrap): void {
       const l = buildLedger(ws);
       const q = queryFrom(flags, patterns, ctx.asOf);
       let r = incomeStatement(l, q);
+      let shown = l.baseCurrency;
       if (flags.value) {
         const db = priceDb(ws);
         const minor = minorUnit(ws.config, flags.value);
         r = valuedIncomeStatement(r, (b) => valued(b, db, flags.value!, addDays(q.end!, -1), minor, ws.config.rounding));
+        shown = warnUnconverted(ctx, db, flags.value, l.baseCurrency);
       }
-      ctx.output(incomeStatementView(r, l.baseCurrency, l.accounts, ctx.lang === 'zh-CN'));
+      ctx.output(incomeStatementView(r, shown, l.accounts, ctx.lang === 'zh-CN'));
     }),
   );
   const bs = addQueryOptions(new Command('balance-sheet').alias('bs'), { tree: true })
@@ -47,13 +49,15 @@ export function registerLedgerStatements(ledger: Command, wrap: Wrap): void {
       const l = buildLedger(ws);
       const q = queryFrom(flags, patterns, ctx.asOf);
       let r = balanceSheet(l, { ...q, end: q.end! }, ws.config.finance.fiscal_year_start);
+      let shown = l.baseCurrency;
       if (flags.value) {
         const db = priceDb(ws);
         const minor = minorUnit(ws.config, flags.value);
         const date = addDays(q.end!, -1);
         r = valuedBalanceSheet(r, (b) => valued(b, db, flags.value!, date, minor, ws.config.rounding), (a) => db.value(a, flags.value!, date, minor, ws.config.rounding));
+        shown = warnUnconverted(ctx, db, flags.value, l.baseCurrency);
       }
-      ctx.output(balanceSheetView(r, l.baseCurrency, l.accounts, ctx.lang === 'zh-CN'));
+      ctx.output(balanceSheetView(r, shown, l.accounts, ctx.lang === 'zh-CN'));
     }),
   );
   ledger.addCommand(tb).addCommand(is).addCommand(bs);

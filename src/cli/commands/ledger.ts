@@ -6,7 +6,7 @@ import { addDays } from '../../domain/dates.js';
 import { minorUnit } from '../../workspace/config.js';
 import { balanceView } from '../../reports/ledger/balance-view.js';
 import type { Register } from '../command.js';
-import { addQueryOptions, queryFrom, type LedgerFlags } from '../ledger-options.js';
+import { addQueryOptions, queryFrom, warnUnconverted, type LedgerFlags } from '../ledger-options.js';
 import { registerLedgerStatements } from './ledger-statements.js';
 import { registerLedgerRegister } from './ledger-register.js';
 import { registerLedgerInterop } from './ledger-interop.js';
@@ -35,8 +35,13 @@ Invoices, bills, payments and credit notes post to the ledger by themselves (tag
       const spec = queryFrom(flags, patterns, ctx.asOf);
       const l = buildLedger(ws);
       let report = balanceReport(l, spec);
-      if (flags.value) report = valued(report, priceDb(ws), flags.value, addDays(spec.end!, -1), minorUnit(ws.config, flags.value), ws.config.rounding);
-      ctx.output(balanceView(report, l.baseCurrency, l.accounts));
+      let shown = l.baseCurrency;
+      if (flags.value) {
+        const db = priceDb(ws);
+        report = valued(report, db, flags.value, addDays(spec.end!, -1), minorUnit(ws.config, flags.value), ws.config.rounding);
+        shown = warnUnconverted(ctx, db, flags.value, l.baseCurrency);
+      }
+      ctx.output(balanceView(report, shown, l.accounts));
     }),
   );
   ledger.addCommand(bal);
