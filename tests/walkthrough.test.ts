@@ -194,3 +194,47 @@ describe('-X COMMODITY says which commodities it could not convert', () => {
     expect([all.code, all.stderr]).toEqual([0, '']);
   });
 });
+
+describe('--period: one shorthand for --begin/--end', () => {
+  it('report margin --period 2026-Q3 = --begin 2026-07-01 --end 2026-10-01', async () => {
+    const p = await run(at('report', 'margin', '--by', 'customer', '--period', '2026-Q3', '--format', 'json'));
+    const be = await run(at('report', 'margin', '--by', 'customer', '--begin', '2026-07-01', '--end', '2026-10-01', '--format', 'json'));
+    expect(p.code).toBe(0);
+    expect(p.stdout).toBe(be.stdout);
+    const j = JSON.parse(p.stdout);
+    expect([j.begin, j.end]).toEqual(['2026-07-01', '2026-10-01']);
+  });
+  it('ledger reports: a month, a year, an ISO week', async () => {
+    for (const [period, begin, end] of [
+      ['2026-10', '2026-10-01', '2026-11-01'],
+      ['2026', '2026-01-01', '2027-01-01'],
+      ['2026-W42', '2026-10-12', '2026-10-19'], // Monday 12 October to Sunday 18 October
+    ]) {
+      for (const cmd of ['balance', 'register', 'income-statement']) {
+        const p = await run(at('ledger', cmd, '--period', period!, '--format', 'csv'));
+        const be = await run(at('ledger', cmd, '--begin', begin!, '--end', end!, '--format', 'csv'));
+        expect([p.code, p.stdout]).toEqual([0, be.stdout]);
+      }
+    }
+  });
+  it('refused with --begin or --end, or when it is not a period (exit 2)', async () => {
+    const both = await run(at('report', 'margin', '--period', '2026-Q3', '--begin', '2026-07-01'));
+    expect([both.code, both.stderr]).toEqual([2, 'bizctl: give --period or --begin/--end, not both\n  hint: --period 2026-Q3 is --begin 2026-07-01 --end 2026-10-01\n']);
+    const bad = await run(at('ledger', 'balance', '--period', '2026-Q5'));
+    expect([bad.code, bad.stderr]).toEqual([2, 'bizctl: --period "2026-Q5" is not a period\n  hint: write a month (2026-10), a quarter (2026-Q3), a year (2026) or an ISO week (2026-W42)\n']);
+    expect((await run(at('ar', 'statement', 'C0012', '--period', '2026-10', '--end', '2026-11-01'))).code).toBe(2);
+  });
+  it('ar statement takes --end (exclusive; default: closes on --as-of) and --period', async () => {
+    // C0012: INV-2026-0091 of 09-03 (80 × 500.00 + 13% = 45200.00, due 10-03), paid by PAY-2026-0027 on 10-08.
+    const oct = await run(at('ar', 'statement', 'C0012', '--period', '2026-10', '--format', 'json'));
+    expect(oct.stdout).toBe((await run(['-C', FURNITURE, '--as-of', '2026-10-31', 'ar', 'statement', 'C0012', '--begin', '2026-10-01', '--format', 'json'])).stdout);
+    const o = JSON.parse(oct.stdout).statements[0];
+    expect([o.begin, o.end, o.opening, o.lines.map((l: { id: string }) => l.id), o.closing]).toEqual(['2026-10-01', '2026-10-31', '45200.00', ['PAY-2026-0027'], '0.00']);
+    // Closing on 10-07, before the payment: 45200.00 still open, 4 days past due (bucket 1-30).
+    const r = await run(at('ar', 'statement', 'C0012', '--begin', '2026-10-01', '--end', '2026-10-08', '--format', 'json'));
+    const j = JSON.parse(r.stdout);
+    expect([j.statements[0].end, j.statements[0].lines, j.statements[0].closing]).toEqual(['2026-10-07', [], '45200.00']);
+    expect(j.aging[0].total).toBe('45200.00');
+    expect(j.aging[0].columns['1-30']).toBe('45200.00');
+  });
+});

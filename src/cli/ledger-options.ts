@@ -1,14 +1,13 @@
 import type { Command } from 'commander';
-import { addDays, parseDate, type IsoDate } from '../domain/dates.js';
+import type { IsoDate } from '../domain/dates.js';
 import type { PeriodKind } from '../domain/periods.js';
 import { parseAccountPattern, parseTagFilter, type Query } from '../engines/ledger/query.js';
 import type { PriceDb } from '../engines/ledger/prices.js';
 import type { Ctx } from './context.js';
 import { UsageError } from './errors.js';
+import { addRangeOptions, rangeFrom, type RangeFlags } from './period.js';
 
-export interface LedgerFlags {
-  begin?: string;
-  end?: string;
+export interface LedgerFlags extends RangeFlags {
   tag?: string[];
   monthly?: boolean;
   quarterly?: boolean;
@@ -20,19 +19,11 @@ export interface LedgerFlags {
 
 /** The report-range options shared by ledger reports (hledger-compatible meanings). */
 export function addQueryOptions(cmd: Command, opts: { periods?: boolean; tree?: boolean } = {}): Command {
-  cmd
-    .option('-b, --begin <date>', 'include postings on or after this date')
-    .option('-e, --end <date>', 'include postings before this date (exclusive, like hledger); default: the day after --as-of')
+  addRangeOptions(cmd, { begin: 'include postings on or after this date', end: 'include postings before this date (exclusive, like hledger); default: the day after --as-of' })
     .option('--tag <tag...>', 'only transactions with this tag (name or name=value); repeat to require several');
   if (opts.periods) cmd.option('-M, --monthly', 'one column per month').option('-Q, --quarterly', 'one column per quarter').option('-Y, --yearly', 'one column per year');
   if (opts.tree) cmd.option('--flat', 'a flat list of accounts with their own postings only').option('--depth <n>', 'hide accounts deeper than N (their amounts roll up)').option('-E, --empty', 'also show accounts with a zero balance');
   return cmd;
-}
-
-function date(text: string, flag: string): IsoDate {
-  const d = parseDate(text);
-  if (!d) throw new UsageError(`${flag} "${text}" is not a date`, 'write YYYY-MM-DD');
-  return d;
 }
 
 /** An account pattern from the command line: a malformed regular expression is a usage error, never a silent empty report. */
@@ -43,9 +34,7 @@ function pattern(text: string): RegExp {
 }
 
 export function queryFrom(flags: LedgerFlags, patterns: readonly string[], asOf: IsoDate): Query & { interval?: PeriodKind; depth?: number; flat: boolean; empty: boolean } {
-  const begin = flags.begin ? date(flags.begin, '--begin') : undefined;
-  const end = flags.end ? date(flags.end, '--end') : addDays(asOf, 1);
-  if (begin && end <= begin) throw new UsageError(`--end ${end} is not after --begin ${begin}`);
+  const { begin, end } = rangeFrom(flags, asOf);
   const kinds = [flags.monthly && 'month', flags.quarterly && 'quarter', flags.yearly && 'year'].filter(Boolean) as PeriodKind[];
   if (kinds.length > 1) throw new UsageError('choose one of -M, -Q, -Y');
   let depth: number | undefined;

@@ -4,7 +4,7 @@
  * Each action: flags → spec → report → ctx.output.
  */
 import { Command, Option } from 'commander';
-import { parsePeriod, periodOf } from '../../domain/periods.js';
+import { periodOf } from '../../domain/periods.js';
 import { PURCHASE_SOURCES, type PurchaseSource } from '../../engines/crm/purchases.js';
 import { campaignsReport } from '../../reports/crm/campaigns.js';
 import { crmInputs, defaultSource, problems, type CrmInputs } from '../../reports/crm/inputs.js';
@@ -17,6 +17,7 @@ import type { Register, Wrap } from '../command.js';
 import type { Ctx } from '../context.js';
 import { DataError, EXIT, UsageError } from '../errors.js';
 import { requireId } from '../ids.js';
+import { periodFlag } from '../period.js';
 import type { Workspace } from '../../workspace/workspace.js';
 import { registerCrmRecording } from './crm-record.js';
 
@@ -106,8 +107,7 @@ function registerReports(crm: Command, wrap: Wrap): void {
     .addHelpText('after', '\nExamples:\n  bizctl crm stats --period 2026-Q3\n  bizctl crm stats --period 2026 --view reasons\n  bizctl crm stats --view owners --format csv')
     .action(
       wrap((ctx, opts: { period?: string; view: StatsView }) => {
-        const period = opts.period === undefined ? periodOf('quarter', ctx.asOf) : parsePeriod(opts.period);
-        if (!period) throw new UsageError(`--period "${opts.period}" is not a period`, 'write a month (2026-10), a quarter (2026-Q3), a year (2026) or an ISO week (2026-W42)');
+        const period = opts.period === undefined ? periodOf('quarter', ctx.asOf) : periodFlag(opts.period);
         const inp = inputs(ctx);
         const r = statsReport(inp, period);
         stopOnProblems(inp);
@@ -156,8 +156,7 @@ function registerReports(crm: Command, wrap: Wrap): void {
     .addHelpText('after', '\nExamples:\n  bizctl crm segment abc\n  bizctl crm segment abc --period 2026 --view classes')
     .action(
       wrap((ctx, opts: { source?: string; period?: string; view: AbcView }) => {
-        const period = opts.period === undefined ? null : parsePeriod(opts.period);
-        if (opts.period !== undefined && !period) throw new UsageError(`--period "${opts.period}" is not a period`, 'e.g. 2026, 2026-Q3 or 2026-10');
+        const period = opts.period === undefined ? null : periodFlag(opts.period);
         let inp = inputs(ctx);
         if (period && period.end < inp.asOf) inp = { ...inp, asOf: period.end };
         const r = abcReport(inp, source(ctx, inp, opts.source), period ? period.start : null);
