@@ -238,3 +238,32 @@ describe('--period: one shorthand for --begin/--end', () => {
     expect(j.aging[0].columns['1-30']).toBe('45200.00');
   });
 });
+
+describe('--help has examples for every command', () => {
+  it('every leaf command prints an Examples: block', async () => {
+    const { buildProgram } = await import('../src/cli/main.js');
+    type Cmd = { name(): string; commands: readonly Cmd[] };
+    const program = buildProgram((await import('../src/cli/io.js')).processIO(), { code: 0 }) as unknown as Cmd;
+    const leaves: string[][] = [];
+    const walk = (c: Cmd, path: string[]) => {
+      for (const s of c.commands) (s.commands.length ? walk(s, [...path, s.name()]) : leaves.push([...path, s.name()]));
+    };
+    walk(program, []);
+    expect(leaves.length).toBeGreaterThan(50);
+    const missing: string[] = [];
+    for (const l of leaves) {
+      const r = await run([...l, '--help']);
+      if (r.code !== 0 || !/\nExamples?:\n {2}bizctl /.test(r.stdout)) missing.push(l.join(' '));
+    }
+    expect(missing).toEqual([]);
+  });
+  it('the ledger reports show their own examples; crm add activity says "an activity"', async () => {
+    for (const cmd of ['balance', 'register', 'trial-balance', 'income-statement', 'balance-sheet', 'print']) {
+      const r = await run(['ledger', cmd, '--help']);
+      expect(r.stdout).toMatch(new RegExp(`\\nExamples:\\n  bizctl ledger ${cmd} `));
+    }
+    const add = await run(['crm', 'add', 'activity', '--help']);
+    expect(add.stdout).toContain('add an activity; the id is the next free one');
+    expect((await run(['crm', 'add', 'deal', '--help'])).stdout).toContain('add a deal; the id');
+  });
+});

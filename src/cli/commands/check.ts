@@ -11,7 +11,7 @@ export const registerCheck: Register = (program, wrap) => {
     .command('check')
     .description('validate every file of the workspace and report all problems at once')
     .option('--strict', 'treat warnings as errors')
-    .addHelpText('after', '\nExit code 1 when any error is found (or any warning with --strict). Use in a pre-commit hook:\n  bizctl check || exit 1\n')
+    .addHelpText('after', '\nExit code 1 when any error is found (or any warning with --strict).\n\nExamples:\n  bizctl check\n  bizctl check --strict --format json\n  bizctl check || exit 1                 a pre-commit hook\n')
     .action(
       wrap((ctx, opts: { strict?: boolean }) => {
         const progress = ctx.progress();

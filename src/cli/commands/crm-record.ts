@@ -478,7 +478,7 @@ export function registerCrmRecording(crm: Command, wrap: Wrap): void {
     ticket: 'bizctl crm add ticket --customer C0006 --subject "two chairs damaged" --priority high --opened "2026-11-16 10:30"',
   };
   for (const entity of Object.keys(SPECS) as AddEntity[]) {
-    const c = addCmd.command(entity).description(`add a ${entity}; the id is the next free one in the existing pattern unless --id is given`);
+    const c = addCmd.command(entity).description(`add ${entity === 'activity' ? 'an' : 'a'} ${entity}; the id is the next free one in the existing pattern unless --id is given`);
     c.option('--id <id>', 'id of the new record (default: the next free id)');
     for (const f of SPECS[entity].fields) c.option(`${flagOf(f.field)} ${f.arg}`, f.help + (f.required ? ' (required)' : ''));
     if (entity === 'deal') c.option('--line <item,qty[,price[,discount]]>', 'a product line (repeat for more)', (v: string, prev: string[] = []) => [...prev, v]);

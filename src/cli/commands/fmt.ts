@@ -18,8 +18,10 @@ money with at least its currency's decimals, true/false, records sorted by id (o
 their order carries no meaning, one blank line between YAML records. Comments are kept.
 The workspace must load without errors first; nothing is written otherwise.
 
-Pre-commit hook:
-  bizctl fmt --check && bizctl check`,
+Examples:
+  bizctl fmt
+  bizctl fmt crm/customers.yaml inventory/items/finished.yaml
+  bizctl fmt --check && bizctl check            a pre-commit hook`,
     )
     .action(
       wrap((ctx, files: string[], opts: { check?: boolean }) => {

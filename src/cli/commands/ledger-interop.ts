@@ -42,7 +42,8 @@ function writeText(ctx: Ctx, text: string): void {
 export function registerLedgerInterop(ledger: Command, wrap: Wrap): void {
   const print = addQueryOptions(handlesOutput(new Command('print')))
     .description('matching transactions in canonical journal form (hledger syntax), documents included')
-    .argument('[accounts...]', 'account patterns: print transactions with a matching posting');
+    .argument('[accounts...]', 'account patterns: print transactions with a matching posting')
+    .addHelpText('after', '\nExamples:\n  bizctl ledger print --period 2026-10\n  bizctl ledger print assets:bank:icbc --begin 2026-11-01\n  bizctl ledger print --tag doc:invoice -o invoices.journal\n  bizctl ledger print --period 2026-10 --format csv');
   print.action(
     wrap((ctx, patterns: string[], flags: LedgerFlags) => {
       const ws = ctx.workspace();

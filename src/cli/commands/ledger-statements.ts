@@ -12,7 +12,8 @@ import { addQueryOptions, queryFrom, warnUnconverted, type LedgerFlags } from '.
 export function registerLedgerStatements(ledger: Command, wrap: Wrap): void {
   const tb = addQueryOptions(new Command('trial-balance').alias('tb'))
     .description('every account with a balance, in debit and credit columns; the totals are equal')
-    .argument('[accounts...]', 'account patterns');
+    .argument('[accounts...]', 'account patterns')
+    .addHelpText('after', '\nExamples:\n  bizctl ledger trial-balance --as-of 2026-10-31\n  bizctl ledger trial-balance --period 2026 --format csv -o tb-2026.csv');
   tb.action(
     wrap((ctx, patterns: string[], flags: LedgerFlags) => {
       const l = buildLedger(ctx.workspace());
@@ -22,7 +23,8 @@ export function registerLedgerStatements(ledger: Command, wrap: Wrap): void {
   const is = addQueryOptions(new Command('income-statement').alias('is'), { periods: true, tree: true })
     .description('income and expenses over a period, and net income (income shown positive)')
     .option('-X, --value <commodity>', 'convert amounts to this commodity with finance/prices')
-    .argument('[accounts...]', 'account patterns');
+    .argument('[accounts...]', 'account patterns')
+    .addHelpText('after', '\nExamples:\n  bizctl ledger income-statement --period 2026-Q3\n  bizctl ledger income-statement --begin 2026-01-01 -M --depth 2\n  bizctl ledger income-statement --period 2026 -X USD');
   is.action(
     wrap((ctx, patterns: string[], flags: LedgerFlags & { value?: string }) => {
       const ws = ctx.workspace();
@@ -42,7 +44,8 @@ export function registerLedgerStatements(ledger: Command, wrap: Wrap): void {
   const bs = addQueryOptions(new Command('balance-sheet').alias('bs'), { tree: true })
     .description('assets, liabilities and equity as of --as-of (or the day before --end), with unclosed earnings so it balances')
     .option('-X, --value <commodity>', 'convert amounts to this commodity with finance/prices at the balance-sheet date')
-    .argument('[accounts...]', 'account patterns');
+    .argument('[accounts...]', 'account patterns')
+    .addHelpText('after', '\nExamples:\n  bizctl ledger balance-sheet --as-of 2026-10-31\n  bizctl ledger balance-sheet --end 2026-10-01          as of 2026-09-30\n  bizctl ledger balance-sheet --depth 2 --lang zh-CN');
   bs.action(
     wrap((ctx, patterns: string[], flags: LedgerFlags & { value?: string }) => {
       const ws = ctx.workspace();

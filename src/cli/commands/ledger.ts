@@ -28,7 +28,16 @@ Invoices, bills, payments and credit notes post to the ledger by themselves (tag
   const bal = addQueryOptions(new Command('balance').alias('bal'), { periods: true, tree: true })
     .description('balances per account: a tree with subtotals (default) or --flat')
     .option('-X, --value <commodity>', 'convert amounts to this commodity with finance/prices (latest price on or before each column end)')
-    .argument('[accounts...]', 'account patterns (regular expressions, case-insensitive; any may match)');
+    .argument('[accounts...]', 'account patterns (regular expressions, case-insensitive; any may match)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  bizctl ledger balance --as-of 2026-10-31
+  bizctl ledger balance assets --depth 2 -M --begin 2026-06-01
+  bizctl ledger balance ^income ^expenses --period 2026-Q3 --flat
+  bizctl ledger balance assets:bank -X USD          valued with finance/prices`,
+    );
   bal.action(
     wrap((ctx, patterns: string[], flags: LedgerFlags & { value?: string }) => {
       const ws = ctx.workspace();
