@@ -267,3 +267,38 @@ describe('--help has examples for every command', () => {
     expect((await run(['crm', 'add', 'deal', '--help'])).stdout).toContain('add a deal; the id');
   });
 });
+
+describe('date hints in imports', () => {
+  const RULES = 'bank_account: assets:bank:icbc\ncolumns:\n  date: date\n  description: text\n  amount: amount\ndefault_account: income:other\n';
+  const bank = (stmt: string) =>
+    workspace({ 'bizctl.yaml': 'base_currency: CNY\nfinance:\n  bank: assets:bank:icbc\n', 'bank.rules.yaml': RULES, 'stmt.csv': `date,text,amount\n${stmt}\n` });
+  const hintOf = (stderr: string) => stderr.split('\n').find((l) => l.includes('hint:') && !l.includes('nothing'))!.trim();
+  it('import-bank: an impossible date says it does not exist, no order setting', async () => {
+    const r = await run(['ledger', 'import-bank', 'stmt.csv', '--rules', 'bank.rules.yaml'], { cwd: bank('2026-11-31,x,1.00') });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('stmt.csv:2:1: error[bad-date]: "2026-11-31" is not a date');
+    expect(hintOf(r.stderr)).toBe('hint: this date does not exist: November 2026 has 30 days; check the file');
+  });
+  it('import-bank: the order is suggested only when another order reads the text', async () => {
+    const day = await run(['ledger', 'import-bank', 'stmt.csv', '--rules', 'bank.rules.yaml'], { cwd: bank('13/10/2026,x,1.00') });
+    expect(hintOf(day.stderr)).toBe('hint: set dates: { order: dmy } in the rules to read it as 13 October 2026 (docs/import.md)');
+    const both = await run(['ledger', 'import-bank', 'stmt.csv', '--rules', 'bank.rules.yaml'], { cwd: bank('03/10/2026,x,1.00') });
+    expect(hintOf(both.stderr)).toBe('hint: day and month could be either way round: set dates: { order: dmy } in the rules to read it as 3 October 2026, or { order: mdy } for 10 March 2026 (docs/import.md)');
+    const neither = await run(['ledger', 'import-bank', 'stmt.csv', '--rules', 'bank.rules.yaml'], { cwd: bank('31/11/2026,x,1.00') });
+    expect(hintOf(neither.stderr)).toBe('hint: this date does not exist: November 2026 has 30 days; check the file');
+  });
+  it('import: 03/10/2026 points at the map\'s dates: { order }, 2026-02-29 does not exist', async () => {
+    const ws = workspace({ 'bizctl.yaml': 'base_currency: CNY\n', 'crm/customers.yaml': '- id: C0001\n  name: A\n', 'in.csv': 'name,created\nB,03/10/2026\nC,2026-02-29\n', 'map.yaml': 'dates: { order: mdy }\n' });
+    const r = await run(['import', 'customers', 'in.csv'], { cwd: ws });
+    expect(r.code).toBe(1);
+    const hints = r.stderr.split('\n').filter((l) => l.startsWith('  hint:'));
+    expect(hints.slice(0, 2)).toEqual([
+      '  hint: day and month could be either way round: set dates: { order: dmy } in an import map (--map FILE) to read it as 3 October 2026, or { order: mdy } for 10 March 2026 (docs/import.md)',
+      '  hint: this date does not exist: February 2026 has 28 days; check the file',
+    ]);
+    // With a map reading month first, 03/10/2026 is 10 March: only the impossible date is left.
+    const m = await run(['import', 'customers', 'in.csv', '--map', 'map.yaml', '--dry-run', '--format', 'json'], { cwd: ws });
+    expect(JSON.parse(m.stdout).map((a: { action: string }) => a.action)).toEqual(['create', 'invalid']);
+    expect(m.stderr).toContain('in.csv:3:3: error[bad-date]: created of row 3 is not a valid date: "2026-02-29"');
+  });
+});

@@ -17,7 +17,7 @@ import { recordToPlain } from '../reports/records.js';
 import { didYouMean } from '../util/suggest.js';
 import { lineColumn, type AnyRecord } from '../workspace/parse-entity.js';
 import type { Workspace } from '../workspace/workspace.js';
-import { importDate, importNumber } from './formats.js';
+import { importDate, importDateHint, importNumber } from './formats.js';
 import { idAllocator } from '../edit/ids.js';
 import type { ListEdit } from '../edit/records.js';
 import type { ImportMap } from './map.js';
@@ -57,6 +57,8 @@ export interface PlanOptions {
   readonly map: ImportMap;
   readonly keys: readonly string[];
   readonly mode: Mode;
+  /** The --map file, named in hints. */
+  readonly mapFile?: string;
 }
 
 /** How a key field's values are compared. */
@@ -123,6 +125,15 @@ export function planImport(ws: Workspace, o: PlanOptions): ImportPlan {
   const lineTargets = Object.keys(def.lines?.fields ?? {}).filter((k) => colFor.has(lineColumn(def, k)) || o.map.constants.has(lineColumn(def, k)));
   const ref = { file: o.file, text: o.text, headerLine: reader.headerLine };
   const locOf = (row: CsvRow, col: number): SourceLoc => cellLoc(ref, row, col);
+  // Date cells the import formats could not read, by position: their bad-date diagnostics get a hint
+  // about the map's date order, or say the date does not exist (importDateHint).
+  const unreadDates = new Map<string, string>();
+  const at = (l: SourceLoc) => `${l.line}:${l.col}`;
+  const explain = (list: readonly Diagnostic[]): Diagnostic[] =>
+    list.map((d) => {
+      const text = d.code === 'bad-date' && d.loc ? unreadDates.get(at(d.loc)) : undefined;
+      return text === undefined ? d : { ...d, hint: importDateHint(text, o.map.dateOrder, o.mapFile ? `the map ${o.mapFile}` : 'an import map (--map FILE)') };
+    });
 
   /** A raw map of one row for the given fields, values mapped and reformatted. */
   const rawOf = (row: CsvRow, fields: FieldMap, diags: Diagnostics, target = (f: string) => f): EntriesMap => {
@@ -145,6 +156,7 @@ export function planImport(ws: Workspace, o: PlanOptions): ImportPlan {
       if (text === undefined) continue;
       const table = o.map.values.get(t);
       if (table && table.has(text)) text = table.get(text)!;
+      if (spec.kind === 'date' && importDate(text, o.map.dateOrder) === null) unreadDates.set(at(loc), text);
       text = canonical(spec, text, o.map);
       if (spec.kind === 'ref' && spec.refTo) text = resolveRef(ws, spec.refTo as EntityKey, spec.soft === true, text, loc, f, diags);
       const s: RawScalar = { kind: 'scalar', text, isNull: false, loc };
@@ -234,7 +246,7 @@ export function planImport(ws: Workspace, o: PlanOptions): ImportPlan {
       // Update: convert the given fields only, against the existing record.
       const rec = convertRecord(def.fields, raw, { diags, what: `row ${first.line}` }, { checkUnknown: false, only: new Set(raw.keys()) });
       if (!rec || diags.errorCount) {
-        actions.push({ kind: 'invalid', rows: lines, id: String(match[def.key[0]!]), diagnostics: diags.list });
+        actions.push({ kind: 'invalid', rows: lines, id: String(match[def.key[0]!]), diagnostics: explain(diags.list) });
         continue;
       }
       const before = recordToPlain(def.fields, match);
@@ -252,7 +264,7 @@ export function planImport(ws: Workspace, o: PlanOptions): ImportPlan {
       for (const c of changes) merged[c.field] = (rec as Record<string, unknown>)[c.field];
       const newLines = def.lines && lineTargets.length ? updatedLines(def, match, g, (r) => rawOf(r, def.lines!.fields, diags, (k) => lineColumn(def, k)), diags) : null;
       if (diags.errorCount) {
-        actions.push({ kind: 'invalid', rows: lines, id, diagnostics: diags.list });
+        actions.push({ kind: 'invalid', rows: lines, id, diagnostics: explain(diags.list) });
         continue;
       }
       if (newLines && newLines.change) {
@@ -272,7 +284,7 @@ export function planImport(ws: Workspace, o: PlanOptions): ImportPlan {
     const rec = convertRecord(def.fields, raw, { diags, what: `row ${first.line}` }, { checkUnknown: false });
     const id = idField ? ((raw.get(idField) as RawScalar | undefined)?.text ?? '') : '';
     if (!rec || diags.errorCount) {
-      actions.push({ kind: 'invalid', rows: lines, id, diagnostics: diags.list });
+      actions.push({ kind: 'invalid', rows: lines, id, diagnostics: explain(diags.list) });
       continue;
     }
     actions.push({ kind: 'create', rows: lines, id, record: rec as Record<string, unknown> });

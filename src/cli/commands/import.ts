@@ -49,7 +49,7 @@ export const registerImport: Register = (program, wrap) => {
           throw new DataError(`the map ${opts.map} has errors; nothing was done`);
         }
         const key = keyOf(def);
-        const plan = planImport(ws, { entity: key, file: shown, text, map, keys, mode: opts.mode as Mode });
+        const plan = planImport(ws, { entity: key, file: shown, text, map, keys, mode: opts.mode as Mode, ...(opts.map ? { mapFile: opts.map } : {}) });
         const invalid = plan.actions.filter((a) => a.kind === 'invalid');
         const sources = new Map(ws.sources).set(shown, text);
         ctx.printDiagnostics(invalid.flatMap((a) => a.diagnostics ?? []), { ...ws, sources } as typeof ws);
