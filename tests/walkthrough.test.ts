@@ -302,3 +302,21 @@ describe('date hints in imports', () => {
     expect(m.stderr).toContain('in.csv:3:3: error[bad-date]: created of row 3 is not a valid date: "2026-02-29"');
   });
 });
+
+describe('import --skip-invalid allocates ids only to created records', () => {
+  it('C0041, the invalid row gets none, then C0042', async () => {
+    const ws = workspace({
+      'bizctl.yaml': 'base_currency: CNY\n',
+      'crm/customers.yaml': '- id: C0040\n  name: A\n',
+      'in.csv': 'name,created\nB,2026-10-01\nC,2026-11-31\nD,2026-10-02\n',
+    });
+    const r = await run(['import', 'customers', 'in.csv', '--skip-invalid', '--format', 'json'], { cwd: ws });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).map((a: { rows: number[]; action: string; id: string }) => `${a.rows[0]} ${a.action} ${a.id}`)).toEqual(['2 create C0041', '3 invalid ', '4 create C0042']);
+    expect(readFileSync(join(ws, 'crm/customers.yaml'), 'utf8')).toBe('- id: C0040\n  name: A\n- id: C0041\n  name: B\n  kind: company\n  status: active\n  created: 2026-10-01\n- id: C0042\n  name: D\n  kind: company\n  status: active\n  created: 2026-10-02\n');
+    expect(readFileSync(join(ws, 'in.csv.rejects.csv'), 'utf8').split('\n')[1]).toBe('C,2026-11-31,"created of row 3 is not a valid date: ""2026-11-31"""');
+    // The next record added takes C0043: nothing was skipped.
+    const next = await run(['--format', 'json', 'crm', 'add', 'customer', '--name', 'E'], { cwd: ws });
+    expect(JSON.parse(next.stdout).id).toBe('C0043');
+  });
+});

@@ -201,6 +201,8 @@ export function planImport(ws: Workspace, o: PlanOptions): ImportPlan {
   }
   const seenInFile = new Map<string, number>();
   const nextId = idAllocator(existing.map((r) => r[def.key[0]!] as string).filter((x) => typeof x === 'string'), FIRST_ID[o.entity] ?? `${o.entity.slice(0, 1).toUpperCase()}0001`);
+  /** An id drawn for a row that turned out invalid, for the next record created. */
+  let spareId: string | undefined;
   const actions: Action[] = [];
   const idField = def.key.length === 1 ? def.key[0]! : null;
 
@@ -275,8 +277,14 @@ export function planImport(ws: Workspace, o: PlanOptions): ImportPlan {
       actions.push(changes.length ? { kind: 'update', rows: lines, id, existing: match, changes, record: merged, ...lineUpdate } : { kind: 'unchanged', rows: lines, id });
       continue;
     }
-    // Create: a full record, with a new id when the row has none.
-    if (idField && !raw.get(idField)) raw.set(idField, raw.loc, { kind: 'scalar', text: nextId(), isNull: false, loc: raw.loc });
+    // Create: a full record, with a new id when the row has none. The id is drawn only for a record that
+    // is created: an invalid row gives it back, and the next created record takes it (no gaps).
+    let drawn: string | undefined;
+    if (idField && !raw.get(idField)) {
+      drawn = spareId ?? nextId();
+      spareId = undefined;
+      raw.set(idField, raw.loc, { kind: 'scalar', text: drawn, isNull: false, loc: raw.loc });
+    }
     if (def.lines) {
       const ls = g.map((r) => rawOf(r, def.lines!.fields, diags, (k) => lineColumn(def, k)));
       raw.set(def.lines.field, raw.loc, { kind: 'seq', items: ls, loc: raw.loc });
@@ -284,7 +292,8 @@ export function planImport(ws: Workspace, o: PlanOptions): ImportPlan {
     const rec = convertRecord(def.fields, raw, { diags, what: `row ${first.line}` }, { checkUnknown: false });
     const id = idField ? ((raw.get(idField) as RawScalar | undefined)?.text ?? '') : '';
     if (!rec || diags.errorCount) {
-      actions.push({ kind: 'invalid', rows: lines, id, diagnostics: explain(diags.list) });
+      if (drawn !== undefined) spareId = drawn;
+      actions.push({ kind: 'invalid', rows: lines, id: drawn === undefined ? id : '', diagnostics: explain(diags.list) });
       continue;
     }
     actions.push({ kind: 'create', rows: lines, id, record: rec as Record<string, unknown> });
