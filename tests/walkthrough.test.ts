@@ -320,3 +320,21 @@ describe('import --skip-invalid allocates ids only to created records', () => {
     expect(JSON.parse(next.stdout).id).toBe('C0043');
   });
 });
+
+describe('ls deals shows the amount of deals priced by their lines', () => {
+  it('the sum of qty × price × (1 − discount), as the CRM reports count it', async () => {
+    const r = await run(at('ls', 'deals', '--format', 'csv'));
+    expect(r.code).toBe(0);
+    const [header, ...rows] = r.stdout.trim().split('\n');
+    const col = header!.split(',').indexOf('amount');
+    const amount = (id: string) => rows.find((x) => x.startsWith(`${id},`))!.split(',')[col];
+    expect(amount('D-2026-0017')).toBe('80400.00'); // 30 × 2680.00
+    expect(amount('D-2026-0020')).toBe('4060.00'); // 2680.00 + 1380.00
+    expect(amount('D-2026-0005')).toBe('75464.00'); // 4 × 11000.00 + 24 × 1380.00 × 0.95 = 44000 + 31464
+    expect(amount('D-2026-0018')).toBe('380000.00'); // its own amount
+    const table = await run(at('ls', 'deals', '--where', 'id=D-2026-0017'));
+    expect(table.stdout.split('\n')[2]).toMatch(/ qualified +80400\.00$/);
+    const where = await run(at('ls', 'deals', '--where', 'amount=80400.00', '--format', 'json'));
+    expect(JSON.parse(where.stdout).map((d: { id: string; amount: string }) => `${d.id} ${d.amount}`)).toEqual(['D-2026-0017 80400.00']);
+  });
+});
