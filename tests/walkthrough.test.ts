@@ -338,3 +338,36 @@ describe('ls deals shows the amount of deals priced by their lines', () => {
     expect(JSON.parse(where.stdout).map((d: { id: string; amount: string }) => `${d.id} ${d.amount}`)).toEqual(['D-2026-0017 80400.00']);
   });
 });
+
+describe('check --format csv prints the diagnostics as CSV', () => {
+  const files = {
+    'bizctl.yaml': 'base_currency: CNY\n',
+    'crm/customers.yaml': '- id: C1\n  name: A\n  created: 2026-02-30\n- id: C2\n  name: B\n  colour: red\n',
+  };
+  it('one row per diagnostic: file,line,col,severity,code,message,hint; exit 1 on errors', async () => {
+    const ws = workspace(files);
+    const r = await run(['-C', ws, 'check', '--format', 'csv']);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('file,line,col,severity,code,message,hint');
+    // "  created: " is 11 characters: the date starts in column 12 of line 3; "colour" starts line 6, column 3.
+    expect(lines[1]).toBe('crm/customers.yaml,3,12,error,bad-date,"created of customer C1 is not a valid date: ""2026-02-30""","write dates as YYYY-MM-DD, e.g. 2026-10-03, and check the day exists in that month"');
+    expect(lines[2]!.startsWith('crm/customers.yaml,6,3,error,unknown-field,"unknown field ""colour"" in customer C2","known fields: id, name,')).toBe(true);
+    expect(lines.length).toBe(4); // and the final newline
+    expect(r.stderr).toBe('FAILED: 1 file, 0 records, 2 errors, 0 warnings\n');
+    const tsv = await run(['-C', ws, 'check', '--format', 'tsv']);
+    expect(tsv.stdout.split('\n')[1]!.split('\t').slice(0, 5)).toEqual(['crm/customers.yaml', '3', '12', 'error', 'bad-date']);
+    // The same diagnostics as the JSON form.
+    const json = JSON.parse((await run(['-C', ws, 'check', '--format', 'json'])).stdout);
+    expect(json.diagnostics.map((d: { line: number; code: string }) => `${d.line} ${d.code}`)).toEqual(['3 bad-date', '6 unknown-field']);
+  });
+  it('a clean workspace: the header only, exit 0; -o writes the file', async () => {
+    const ws = workspace({ 'bizctl.yaml': 'base_currency: CNY\n', 'crm/customers.yaml': '- id: C1\n  name: A\n' });
+    const r = await run(['-C', ws, 'check', '--format', 'csv']);
+    expect([r.code, r.stdout, r.stderr]).toEqual([0, 'file,line,col,severity,code,message,hint\n', 'ok: 1 file, 1 record, 0 errors, 0 warnings\n']);
+    const bad = workspace(files);
+    const o = await run(['-C', bad, 'check', '-o', join(bad, 'diags.csv')]);
+    expect([o.code, o.stdout]).toEqual([1, '']);
+    expect(readFileSync(join(bad, 'diags.csv'), 'utf8').split('\n')[1]!.startsWith('crm/customers.yaml,3,12,error,bad-date,')).toBe(true);
+  });
+});
