@@ -3,7 +3,7 @@
  * Expectations are worked out by hand from data-examples/furniture (story date 2026-11-16)
  * or from the small workspaces written here.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO, run, snapshotDir, workspace } from './helpers.js';
@@ -369,5 +369,47 @@ describe('check --format csv prints the diagnostics as CSV', () => {
     const o = await run(['-C', bad, 'check', '-o', join(bad, 'diags.csv')]);
     expect([o.code, o.stdout]).toEqual([1, '']);
     expect(readFileSync(join(bad, 'diags.csv'), 'utf8').split('\n')[1]!.startsWith('crm/customers.yaml,3,12,error,bad-date,')).toBe(true);
+  });
+});
+
+describe('--encoding utf8 on a file that is not UTF-8', () => {
+  // "name,city\nB,上海\nC,上海\n" with 上海 in GBK: 上 C9 CF, 海 BA A3. C9 opens a two-byte UTF-8 sequence
+  // that CF cannot continue: the first invalid byte is line 2, column 3 (after "B,").
+  const gbk = Buffer.from([...Buffer.from('name,city\nB,'), 0xc9, 0xcf, 0xba, 0xa3, ...Buffer.from('\nC,'), 0xc9, 0xcf, 0xba, 0xa3, 0x0a]);
+  it('import: a bad-encoding error at the first invalid byte, hint --encoding gbk, exit 1', async () => {
+    const ws = workspace({ 'bizctl.yaml': 'base_currency: CNY\n', 'crm/customers.yaml': '- id: C0001\n  name: A\n' });
+    writeFileSync(join(ws, 'gbk.csv'), gbk);
+    const before = snapshotDir(ws);
+    const r = await run(['import', 'customers', 'gbk.csv', '--encoding', 'utf8'], { cwd: ws });
+    expect([r.code, r.stdout]).toEqual([1, '']);
+    expect(r.stderr).toBe(
+      'gbk.csv:2:3: error[bad-encoding]: gbk.csv is not valid UTF-8, as --encoding utf8 says it is\n' +
+        '  hint: a Chinese Excel export is usually GBK: use --encoding gbk, or leave --encoding out to detect it\n' +
+        'bizctl: nothing was imported\n',
+    );
+    expect(snapshotDir(ws)).toEqual(before);
+    const ok = await run(['import', 'customers', 'gbk.csv', '--encoding', 'gbk', '--dry-run', '--format', 'json'], { cwd: ws });
+    expect(JSON.parse(ok.stdout).map((a: { action: string; id: string }) => `${a.action} ${a.id}`)).toEqual(['create C0002', 'create C0003']);
+  });
+  it('the first invalid byte: columns count characters, overlong forms, surrogates and a cut-off end are invalid', async () => {
+    const { invalidUtf8At } = await import('../src/import/encoding.js');
+    const b = (...parts: (string | number[])[]) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : Buffer.from(p))));
+    expect(invalidUtf8At(b('\ufeff上海,ok\n'))).toBeNull();
+    expect(invalidUtf8At(b('上海,', [0xff]))).toEqual({ line: 1, col: 4 }); // 上 海 , are 3 characters (9 bytes)
+    expect(invalidUtf8At(b('a\nb\nxy', [0xc0, 0xaf]))).toEqual({ line: 3, col: 3 }); // overlong "/"
+    expect(invalidUtf8At(b([0xed, 0xa0, 0x80]))).toEqual({ line: 1, col: 1 }); // U+D800, a surrogate
+    expect(invalidUtf8At(b('ab', [0xe4, 0xb8]))).toEqual({ line: 1, col: 3 }); // 上 cut after two of its three bytes
+  });
+  it('ledger import-bank too; valid UTF-8 (with a BOM) is still read', async () => {
+    const ws = workspace({
+      'bizctl.yaml': 'base_currency: CNY\nfinance:\n  bank: assets:bank:icbc\n',
+      'bank.rules.yaml': 'bank_account: assets:bank:icbc\ncolumns:\n  date: date\n  description: text\n  amount: amount\ndefault_account: income:other\n',
+    });
+    writeFileSync(join(ws, 'stmt.csv'), Buffer.from([...Buffer.from('date,text,amount\n2026-11-02,'), 0xc9, 0xcf, 0xba, 0xa3, ...Buffer.from(',1.00\n')]));
+    const r = await run(['ledger', 'import-bank', 'stmt.csv', '--rules', 'bank.rules.yaml', '--encoding', 'utf8'], { cwd: ws });
+    expect([r.code, r.stderr.split('\n')[0], r.stderr.trimEnd().split('\n').pop()]).toEqual([1, 'stmt.csv:2:12: error[bad-encoding]: stmt.csv is not valid UTF-8, as --encoding utf8 says it is', 'bizctl: nothing was recorded']);
+    writeFileSync(join(ws, 'stmt.csv'), '\ufeffdate,text,amount\n2026-11-02,上海,1.00\n');
+    const ok = await run(['ledger', 'import-bank', 'stmt.csv', '--rules', 'bank.rules.yaml', '--encoding', 'utf8', '--dry-run'], { cwd: ws });
+    expect(ok.code).toBe(0);
   });
 });
