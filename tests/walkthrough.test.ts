@@ -151,6 +151,11 @@ describe('exit codes: unknown ids and data conflicts exit 1, malformed command l
     expect([r.code, r.stderr.split('\n')[0]]).toEqual([code, first]);
     expect(snapshotDir(ws)).toEqual(before);
   });
+  it('fmt FILE: a file the workspace does not have is like an unknown id (exit 1)', async () => {
+    const ws = workspace(files);
+    const r = await run(['-C', ws, 'fmt', '--check', join(ws, 'crm/customer.yaml')]);
+    expect([r.code, r.stderr.split('\n')[1]]).toEqual([1, '  hint: did you mean crm/customers.yaml?']);
+  });
   it('already lost and already in the stage are both data conflicts (exit 1)', async () => {
     const ws = workspace(files);
     expect((await run(['-C', ws, '--as-of', '2026-11-16', 'crm', 'deal', 'lost', 'D1'])).code).toBe(0);

@@ -2,7 +2,8 @@ import { join, relative, resolve, sep } from 'node:path';
 import { formatWorkspace } from '../../fmt/index.js';
 import { writeFileAtomic } from '../../io/write.js';
 import type { Register } from '../command.js';
-import { EXIT, UsageError } from '../errors.js';
+import { DataError, EXIT } from '../errors.js';
+import { didYouMean } from '../../util/suggest.js';
 
 export const registerFmt: Register = (program, wrap) => {
   program
@@ -32,7 +33,11 @@ Examples:
           const known = new Set([...ws.files.values()].flat());
           for (const f of files) {
             const rel = relative(ws.root, resolve(ctx.io.cwd, f)).split(sep).join('/');
-            if (!known.has(rel)) throw new UsageError(`${f} is not a data file of the workspace ${ws.root}`, 'pass paths of workspace data files, or no path to format them all');
+            if (!known.has(rel)) {
+              // A file the workspace does not have, like an id that is not in the data: exit 1.
+              const g = didYouMean(rel, known);
+              throw new DataError(`${f} is not a data file of the workspace ${ws.root}`, g ? `did you mean ${g}?` : 'pass paths of workspace data files, or no path to format them all');
+            }
             only.add(rel);
           }
         }
