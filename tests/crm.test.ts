@@ -100,7 +100,10 @@ describe('crm today', () => {
     expect(steps).toEqual(['D-2026-0014', 'D-2026-0018', 'D-2026-0021']); // next_step_date 11-06, 11-12, 11-16
     expect(t.followups.map((f: { owner: string }) => f.owner)).toEqual(['E003', 'E003', 'E005', 'E005', 'E005', 'E005', 'E006', 'E006', 'E006', 'E006']);
     expect((await run([...at(FURNITURE), 'crm', 'today', '--exit-code'])).code).toBe(3);
-    expect((await run([...at(FURNITURE), 'crm', 'today', '--owner', 'E999', '--exit-code'])).code).toBe(0);
+    expect((await run([...at(FURNITURE), 'crm', 'today', '--owner', 'E005', '--exit-code'])).code).toBe(3);
+    // An owner who is not an employee is an unknown id (exit 1), not an empty list.
+    const none = await run([...at(FURNITURE), 'crm', 'today', '--owner', 'E999', '--exit-code']);
+    expect([none.code, none.stdout, none.stderr]).toEqual([1, '', 'bizctl: unknown owner "E999"\n  hint: `bizctl ls employees` lists them\n']); // E999 is 2 edits from E009: too far to suggest
   });
 });
 

@@ -211,7 +211,7 @@ describe('mrp release errors: nothing is written', () => {
     const ws = workspace(PLANT);
     const before = snapshotDir(ws);
     const r = await bz(ws, 'mrp', 'release', 'PL-LEG-2026-03-17', 'PL-DESK-2026-03-02', 'PL-NOPE');
-    expect([r.code, r.stdout]).toEqual([2, '']);
+    expect([r.code, r.stdout]).toEqual([1, '']);
     expect(r.stderr).toBe(
       'bizctl: not a planned order of this plan: PL-LEG-2026-03-17 (did you mean PL-LEG-2026-03-16?), PL-NOPE\n' +
         '  hint: `bizctl mrp run --all` lists the planned orders (run it with the same --horizon and --bucket); an order released already is no longer planned\n',
@@ -261,7 +261,7 @@ describe('mrp release errors: nothing is written', () => {
     expect(snapshotDir(ws)).toEqual(before);
   });
 
-  it('usage errors (exit 2)', async () => {
+  it('usage errors (exit 2), and an unknown --item (exit 1)', async () => {
     const ws = workspace(PLANT);
     const err = async (...args: string[]) => {
       const r = await bz(ws, 'mrp', 'release', ...args);
@@ -271,7 +271,7 @@ describe('mrp release errors: nothing is written', () => {
     expect(await err('PL-DESK-2026-03-02', '--all-due')).toEqual([2, 'bizctl: give planned-order ids or --all-due / --due-by, not both']);
     expect(await err('--all-due', '--due-by', '2026-03-09')).toEqual([2, 'bizctl: give --all-due or --due-by, not both']);
     expect(await err('--due-by', 'friday')).toEqual([2, 'bizctl: --due-by "friday" is not a date']);
-    expect(await err('--all-due', '--item', 'DESC')).toEqual([2, 'bizctl: --item: unknown item "DESC"']);
+    expect(await err('--all-due', '--item', 'DESC')).toEqual([1, 'bizctl: --item: unknown item "DESC"']); // an id not in the data: exit 1
     expect(await err('PL-DESK-2026-03-02', '--type', 'make')).toEqual([2, 'bizctl: --item, --supplier and --type narrow --all-due or --due-by']);
     expect(await err('--all-due', '--type', 'rent')).toEqual([2, expect.stringContaining("'rent' is invalid")]);
   });

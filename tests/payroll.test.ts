@@ -137,7 +137,7 @@ describe('bizctl payroll payslip', () => {
     expect(r.stdout).toMatch(/ {2}Unpaid absence +-218\.39/);
     const x = await run(['-C', FURNITURE, ...AS_OF, 'payroll', 'payslip', 'E999', '--period', '2026-10']);
     expect(x.code).toBe(1);
-    expect(x.stderr).toContain('no employee "E999"');
+    expect(x.stderr).toContain('unknown employee "E999"');
   });
 });
 

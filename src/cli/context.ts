@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import chalk, { Chalk } from 'chalk';
+import { Chalk } from 'chalk';
 import { extname, resolve } from 'node:path';
 import { parseDate, type IsoDate } from '../domain/dates.js';
 import { formatDiagnostic } from '../diagnostics/format.js';
@@ -16,6 +16,30 @@ import type { CliIO } from './io.js';
 
 /** Journal text formats, accepted only by `ledger export`. */
 export const JOURNAL_FORMATS: readonly string[] = ['hledger', 'ledger'];
+
+/** What `-o FILE` writes by its extension (a file without an extension gets the table). */
+export const OUTPUT_EXTENSIONS: Readonly<Record<string, Format>> = { '.txt': 'table', '.csv': 'csv', '.tsv': 'tsv', '.json': 'json' };
+
+/**
+ * The format of an output file from its extension, among `allowed` (`noExtension` for a name without
+ * one). Any other extension is a usage error listing the known ones: -o p.xlsx must not quietly get
+ * a text table under an Excel name.
+ */
+export function formatOfFile<F extends string>(file: string, allowed: Readonly<Record<string, F>>, noExtension?: F): F {
+  const ext = extname(file).toLowerCase();
+  const f = ext === '' ? noExtension : allowed[ext];
+  if (f !== undefined) return f;
+  const list = Object.entries(allowed).map(([e, k]) => (e === `.${k}` ? e : `${e} (${k})`));
+  throw new UsageError(`-o ${file}: cannot write ${ext ? `a ${ext} file` : 'a file without an extension'}`, `use ${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}, or give --format`);
+}
+
+const OWN_OUTPUT = new WeakSet<object>();
+
+/** Mark a command that handles -o itself with its own formats (export, ledger export, ledger print): the generic check of the extension is left to it. */
+export function handlesOutput<T extends object>(cmd: T): T {
+  OWN_OUTPUT.add(cmd);
+  return cmd;
+}
 
 export interface GlobalOptions {
   workspace?: string;
@@ -51,11 +75,13 @@ export class Ctx {
   constructor(
     readonly io: CliIO,
     readonly opts: GlobalOptions,
+    command?: object,
   ) {
     const asOf = opts.asOf ?? io.today();
     const d = parseDate(asOf);
     if (!d) throw new UsageError(`--as-of "${asOf}" is not a date`, 'write it as YYYY-MM-DD, e.g. --as-of 2026-10-31');
     this.asOf = d;
+    // --color always forces colour (piped, -o FILE, NO_COLOR or TERM=dumb: like git); NO_COLOR and TERM=dumb only turn off auto.
     const when = opts.color ?? 'auto';
     if (!['auto', 'always', 'never'].includes(when)) throw new UsageError(`--color must be auto, always or never, not "${when}"`);
     const noColor = (io.env.NO_COLOR ?? '') !== '' || io.env.TERM === 'dumb';
@@ -66,6 +92,8 @@ export class Ctx {
     if (opts.format !== undefined && !FORMATS.includes(opts.format as Format) && !JOURNAL_FORMATS.includes(opts.format)) {
       throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${opts.format}"`);
     }
+    // Checked before the command runs, so a command that writes data does not stop after writing it.
+    if (opts.output !== undefined && opts.format === undefined && !(command && OWN_OUTPUT.has(command))) formatOfFile(opts.output, OUTPUT_EXTENSIONS, 'table');
   }
 
   get lang(): Lang {
@@ -87,11 +115,7 @@ export class Ctx {
       throw new UsageError(`--format ${this.opts.format} is only for \`bizctl ledger export\``, `reports take ${FORMATS.join(', ')}`);
     }
     if (this.opts.format) return this.opts.format as Format;
-    const ext = this.opts.output ? extname(this.opts.output).toLowerCase() : '';
-    if (ext === '.csv') return 'csv';
-    if (ext === '.tsv') return 'tsv';
-    if (ext === '.json') return 'json';
-    return 'table';
+    return this.opts.output ? formatOfFile(this.opts.output, OUTPUT_EXTENSIONS, 'table') : 'table';
   }
 
   /** Interactive prompts are allowed only with TTYs on both ends and without --no-input. */
@@ -145,7 +169,9 @@ export class Ctx {
   /** Render a report to stdout (or -o FILE, atomically). `defaultFormat` replaces table when neither --format nor -o says. */
   output(r: Rendered, opts: { defaultFormat?: Format } = {}): void {
     const format = opts.defaultFormat && !this.opts.format && !this.opts.output ? opts.defaultFormat : this.format;
-    const text = render(r, { format, lang: this.lang, boxed: this.boxed, bold: this.color ? (s) => chalk.bold(s) : (s) => s });
+    // A Chalk of our own: the default instance looks at process.stdout and stays colourless when piped, even with --color always.
+    const c = new Chalk({ level: this.color ? 1 : 0 });
+    const text = render(r, { format, lang: this.lang, boxed: this.boxed, bold: (s) => c.bold(s) });
     if (this.opts.output) {
       writeFileAtomic(resolve(this.io.cwd, this.opts.output), text);
       this.info(`wrote ${this.opts.output}`);

@@ -39,7 +39,7 @@ export function buildProgram(io: CliIO, exit: { code: number }): Command {
       let ctx: Ctx | null = null;
       let code: unknown;
       try {
-        ctx = new Ctx(io, opts);
+        ctx = new Ctx(io, opts, cmd);
         code = await action(ctx, ...args.slice(0, -1));
       } catch (e) {
         const zh = ctx ? ctx.lang === 'zh-CN' : (opts.lang ?? io.env.BIZCTL_LANG) === 'zh-CN';

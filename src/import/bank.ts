@@ -18,7 +18,7 @@ import { cellLoc, CsvReader, type CsvRow } from '../io/csv.js';
 import { parseYaml } from '../io/yaml.js';
 import type { Raw } from '../io/raw.js';
 import { didYouMean } from '../util/suggest.js';
-import { importDate, importNumber, type DateOrder } from './formats.js';
+import { importDate, importDateHint, importNumber, type DateOrder } from './formats.js';
 
 export interface BankRule {
   readonly match: { readonly description?: RegExp; readonly counterparty?: RegExp; readonly reference?: RegExp; readonly amount?: (a: Dec) => boolean };
@@ -159,7 +159,7 @@ export function readStatement(file: string, text: string, rules: BankRules, diag
     const cell = (name: string | undefined) => (name === undefined || idx(name) < 0 ? '' : (r!.cells[idx(name)] ?? '').trim());
     const at = (name: string | undefined) => cellLoc(reader, r!, Math.max(0, idx(name)));
     const date = importDate(cell(c.date), rules.dateOrder);
-    if (!date) diags.push('bad-date', at(c.date), `"${cell(c.date)}" is not a date`, 'set dates: { order: dmy } in the rules for day-first dates');
+    if (!date) diags.push('bad-date', at(c.date), `"${cell(c.date)}" is not a date`, importDateHint(cell(c.date), rules.dateOrder, 'the rules'));
     let amount: Dec | null = null;
     if (c.amount) {
       const n = importNumber(cell(c.amount), { decimal: rules.decimal });

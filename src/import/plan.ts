@@ -17,7 +17,7 @@ import { recordToPlain } from '../reports/records.js';
 import { didYouMean } from '../util/suggest.js';
 import { lineColumn, type AnyRecord } from '../workspace/parse-entity.js';
 import type { Workspace } from '../workspace/workspace.js';
-import { importDate, importNumber } from './formats.js';
+import { importDate, importDateHint, importNumber } from './formats.js';
 import { idAllocator } from '../edit/ids.js';
 import { sameValue } from '../fmt/values.js';
 import type { ListEdit } from '../edit/records.js';
@@ -58,6 +58,8 @@ export interface PlanOptions {
   readonly map: ImportMap;
   readonly keys: readonly string[];
   readonly mode: Mode;
+  /** The --map file, named in hints. */
+  readonly mapFile?: string;
 }
 
 /** How a key field's values are compared. */
@@ -126,6 +128,15 @@ export function planImport(ws: Workspace, o: PlanOptions): ImportPlan {
   const lineTargets = Object.keys(def.lines?.fields ?? {}).filter((k) => colFor.has(lineColumn(def, k)) || o.map.constants.has(lineColumn(def, k)));
   const ref = { file: o.file, text: o.text, headerLine: reader.headerLine };
   const locOf = (row: CsvRow, col: number): SourceLoc => cellLoc(ref, row, col);
+  // Date cells the import formats could not read, by position: their bad-date diagnostics get a hint
+  // about the map's date order, or say the date does not exist (importDateHint).
+  const unreadDates = new Map<string, string>();
+  const at = (l: SourceLoc) => `${l.line}:${l.col}`;
+  const explain = (list: readonly Diagnostic[]): Diagnostic[] =>
+    list.map((d) => {
+      const text = d.code === 'bad-date' && d.loc ? unreadDates.get(at(d.loc)) : undefined;
+      return text === undefined ? d : { ...d, hint: importDateHint(text, o.map.dateOrder, o.mapFile ? `the map ${o.mapFile}` : 'an import map (--map FILE)') };
+    });
 
   /** A raw map of one row for the given fields, values mapped and reformatted. */
   const rawOf = (row: CsvRow, fields: FieldMap, diags: Diagnostics, target = (f: string) => f): EntriesMap => {
@@ -148,6 +159,7 @@ export function planImport(ws: Workspace, o: PlanOptions): ImportPlan {
       if (text === undefined) continue;
       const table = o.map.values.get(t);
       if (table && table.has(text)) text = table.get(text)!;
+      if (spec.kind === 'date' && importDate(text, o.map.dateOrder) === null) unreadDates.set(at(loc), text);
       text = canonical(spec, text, o.map);
       if (spec.kind === 'ref' && spec.refTo) text = resolveRef(ws, spec.refTo as EntityKey, spec.soft === true, text, loc, f, diags);
       const s: RawScalar = { kind: 'scalar', text, isNull: false, loc };
@@ -192,6 +204,8 @@ export function planImport(ws: Workspace, o: PlanOptions): ImportPlan {
   }
   const seenInFile = new Map<string, number>();
   const nextId = idAllocator(existing.map((r) => r[def.key[0]!] as string).filter((x) => typeof x === 'string'), FIRST_ID[o.entity] ?? `${o.entity.slice(0, 1).toUpperCase()}0001`);
+  /** An id drawn for a row that turned out invalid, for the next record created. */
+  let spareId: string | undefined;
   const actions: Action[] = [];
   const idField = def.key.length === 1 ? def.key[0]! : null;
 
@@ -246,7 +260,7 @@ export function planImport(ws: Workspace, o: PlanOptions): ImportPlan {
       // Update: convert the given fields only, against the existing record.
       const rec = convertRecord(def.fields, raw, { diags, what: `row ${first.line}` }, { checkUnknown: false, only: new Set(raw.keys()) });
       if (!rec || diags.errorCount) {
-        actions.push({ kind: 'invalid', rows: lines, id: String(match[def.key[0]!]), diagnostics: diags.list });
+        actions.push({ kind: 'invalid', rows: lines, id: String(match[def.key[0]!]), diagnostics: explain(diags.list) });
         continue;
       }
       const before = recordToPlain(def.fields, match);
@@ -266,7 +280,7 @@ export function planImport(ws: Workspace, o: PlanOptions): ImportPlan {
       for (const c of changes) merged[c.field] = (rec as Record<string, unknown>)[c.field];
       const newLines = def.lines && lineTargets.length ? updatedLines(def, match, g, (r) => rawOf(r, def.lines!.fields, diags, (k) => lineColumn(def, k)), diags) : null;
       if (diags.errorCount) {
-        actions.push({ kind: 'invalid', rows: lines, id, diagnostics: diags.list });
+        actions.push({ kind: 'invalid', rows: lines, id, diagnostics: explain(diags.list) });
         continue;
       }
       if (newLines && newLines.change) {
@@ -277,8 +291,14 @@ export function planImport(ws: Workspace, o: PlanOptions): ImportPlan {
       actions.push(changes.length ? { kind: 'update', rows: lines, id, existing: match, changes, record: merged, ...lineUpdate } : { kind: 'unchanged', rows: lines, id });
       continue;
     }
-    // Create: a full record, with a new id when the row has none.
-    if (idField && !raw.get(idField)) raw.set(idField, raw.loc, { kind: 'scalar', text: nextId(), isNull: false, loc: raw.loc });
+    // Create: a full record, with a new id when the row has none. The id is drawn only for a record that
+    // is created: an invalid row gives it back, and the next created record takes it (no gaps).
+    let drawn: string | undefined;
+    if (idField && !raw.get(idField)) {
+      drawn = spareId ?? nextId();
+      spareId = undefined;
+      raw.set(idField, raw.loc, { kind: 'scalar', text: drawn, isNull: false, loc: raw.loc });
+    }
     if (def.lines) {
       const ls = g.map((r) => rawOf(r, def.lines!.fields, diags, (k) => lineColumn(def, k)));
       raw.set(def.lines.field, raw.loc, { kind: 'seq', items: ls, loc: raw.loc });
@@ -286,7 +306,8 @@ export function planImport(ws: Workspace, o: PlanOptions): ImportPlan {
     const rec = convertRecord(def.fields, raw, { diags, what: `row ${first.line}` }, { checkUnknown: false });
     const id = idField ? ((raw.get(idField) as RawScalar | undefined)?.text ?? '') : '';
     if (!rec || diags.errorCount) {
-      actions.push({ kind: 'invalid', rows: lines, id, diagnostics: diags.list });
+      if (drawn !== undefined) spareId = drawn;
+      actions.push({ kind: 'invalid', rows: lines, id: drawn === undefined ? id : '', diagnostics: explain(diags.list) });
       continue;
     }
     actions.push({ kind: 'create', rows: lines, id, record: rec as Record<string, unknown> });

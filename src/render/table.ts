@@ -32,8 +32,10 @@ function plain(t: TableModel, style: TableStyle): string {
       .join('  ')
       .replace(/\s+$/, '');
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
-  const lines = [fmt(headers), rule, ...body.map(fmt)];
-  if (foot.length) lines.push(rule, ...foot.map(fmt));
+  // Bold after padding, so escape codes never count in the widths.
+  const bold = style.bold ?? ((s: string) => s);
+  const lines = [bold(fmt(headers)), rule, ...body.map(fmt)];
+  if (foot.length) lines.push(rule, ...foot.map((f) => bold(fmt(f))));
   return lines.join('\n');
 }
 

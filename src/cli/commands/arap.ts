@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { parseDate, type IsoDate } from '../../domain/dates.js';
+import { addDays } from '../../domain/dates.js';
 import { Dec } from '../../domain/decimal.js';
 import { ageItems, agingSummary, bucketLabels, type Basis } from '../../engines/finance/aging.js';
 import { openItems, type Side } from '../../engines/finance/open-items.js';
@@ -8,7 +8,9 @@ import type { Cell } from '../../render/model.js';
 import { minorUnit } from '../../workspace/config.js';
 import { indexOf } from '../../workspace/index.js';
 import type { Register, Wrap } from '../command.js';
-import { DataError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
+import { unknownId } from '../ids.js';
+import { addRangeOptions, rangeFrom, type RangeFlags } from '../period.js';
 
 function parseBuckets(text: string | undefined, dflt: readonly number[]): number[] {
   if (text === undefined) return [...dflt];
@@ -34,7 +36,7 @@ function agingCommand(side: Side, wrap: Wrap): Command {
       const bounds = parseBuckets(opts.buckets, ws.config.aging.buckets);
       const only = opts[who as 'customer' | 'supplier'];
       const parties = indexOf(ws, side === 'ar' ? 'customers' : 'suppliers');
-      if (only && !parties.has(only)) throw new DataError(`no ${who} "${only}"`);
+      if (only !== undefined && !parties.has(only)) throw unknownId(who, only, parties.keys(), `\`bizctl ls ${who}s\``);
       const items = ageItems(openItems(ws.data, ws.config, side, ctx.asOf), ctx.asOf, basis, bounds).filter((i) => !only || i.party === only);
       const labels = bucketLabels(bounds);
       const name = (p: string) => (parties.get(p)?.name as string | undefined) ?? '';
@@ -70,22 +72,24 @@ function agingCommand(side: Side, wrap: Wrap): Command {
 
 function statementCommand(side: Side, wrap: Wrap): Command {
   const who = side === 'ar' ? 'customer' : 'supplier';
-  const cmd = new Command('statement')
+  const cmd = addRangeOptions(new Command('statement'), {
+    begin: 'statement period start (default: everything)',
+    end: 'statement period end, exclusive like the ledger reports (default: the day after --as-of: the statement closes on --as-of)',
+  })
     .description(`a ${who} statement: opening balance, documents and payments with a running balance, closing balance and its aging`)
     .argument(`<${who}>`, `${who} id`)
-    .option('-b, --begin <date>', 'statement period start (default: everything)')
-    .addHelpText('after', `\nExample:\n  bizctl ${side} statement ${side === 'ar' ? 'C0012' : 'S-03'} --begin 2026-10-01 --as-of 2026-10-31`);
+    .addHelpText('after', `\nThe statement closes on the day before --end (default --as-of); its aging is as of that day.\n\nExamples:\n  bizctl ${side} statement ${side === 'ar' ? 'C0012' : 'S-03'} --begin 2026-10-01 --as-of 2026-10-31\n  bizctl ${side} statement ${side === 'ar' ? 'C0012' : 'S-03'} --period 2026-10             the same October`);
   cmd.action(
-    wrap((ctx, party: string, opts: { begin?: string }) => {
+    wrap((ctx, party: string, opts: RangeFlags) => {
+      const range = rangeFrom(opts, ctx.asOf);
       const ws = ctx.workspace();
       const parties = indexOf(ws, side === 'ar' ? 'customers' : 'suppliers');
-      if (!parties.has(party)) throw new DataError(`no ${who} "${party}"`, `\`bizctl ls ${who}s\` lists them`);
-      const begin = opts.begin ? parseDate(opts.begin) : null;
-      if (opts.begin && !begin) throw new UsageError(`--begin "${opts.begin}" is not a date`);
-      const sts = statement(ws.data, ws.config, side, party, begin as IsoDate | null, ctx.asOf);
+      if (!parties.has(party)) throw unknownId(who, party, parties.keys(), `\`bizctl ls ${who}s\``);
+      const close = addDays(range.end, -1);
+      const sts = statement(ws.data, ws.config, side, party, range.begin, close);
       const bounds = ws.config.aging.buckets;
       const labels = bucketLabels(bounds);
-      const aged = agingSummary(ageItems(openItems(ws.data, ws.config, side, ctx.asOf).filter((i) => i.party === party), ctx.asOf, ws.config.aging.basis, bounds), bounds, (c) => Dec.ZERO.withScale(minorUnit(ws.config, c)));
+      const aged = agingSummary(ageItems(openItems(ws.data, ws.config, side, close).filter((i) => i.party === party), close, ws.config.aging.basis, bounds), bounds, (c) => Dec.ZERO.withScale(minorUnit(ws.config, c)));
       const rows: Cell[][] = [];
       for (const s of sts) {
         rows.push([s.begin ?? '', 'opening', '', '', s.currency, null, s.opening]);

@@ -2,11 +2,12 @@ import { Dec } from '../../domain/decimal.js';
 import { costReport, costTable, explodeReport, explodeTable, whereUsedReport, whereUsedTable, type BomSpec } from '../../reports/inventory/bom.js';
 import type { Register } from '../command.js';
 import type { Ctx } from '../context.js';
-import { DataError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
+import { requireId } from '../ids.js';
 
 function specOf(ctx: Ctx, sku: string, qty: string | undefined): BomSpec {
   const ws = ctx.workspace();
-  if (!ws.data.items.some((i) => i.id === sku)) throw new DataError(`unknown item "${sku}"`, '`bizctl ls items` lists them; ids are case-sensitive');
+  requireId('item', sku, ws.data.items.map((i) => i.id), '`bizctl ls items`');
   const q = Dec.parse(qty ?? '1');
   if (!q || q.sign() <= 0) throw new UsageError(`--qty must be a positive number, not "${qty}"`, 'e.g. --qty 40');
   return { sku, qty: q, lang: ctx.lang, indent: ctx.format === 'table' };

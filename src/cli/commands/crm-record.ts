@@ -23,6 +23,7 @@ import type { Workspace } from '../../workspace/workspace.js';
 import type { Wrap } from '../command.js';
 import type { Ctx } from '../context.js';
 import { DataError, EXIT, UsageError } from '../errors.js';
+import { unknownId } from '../ids.js';
 import { inquirerPrompter, type Choice, type Prompter } from '../prompt.js';
 import { loadForWrite, validateChanges, writeChanges, type Loaded } from '../write.js';
 
@@ -214,7 +215,7 @@ function buildRecord(ctx: Ctx, ws: Workspace, entity: AddEntity, values: Values,
   const spec = SPECS[entity];
   const def = ENTITIES[spec.key] as unknown as EntityDef;
   const given = typeof opts.id === 'string' ? opts.id.trim() : '';
-  if (given && existing.includes(given)) throw new UsageError(`${entity} ${given} already exists`, 'leave out --id to take the next free one');
+  if (given && existing.includes(given)) throw new DataError(`${entity} ${given} already exists`, 'leave out --id to take the next free one');
   const id = given || nextId(existing, spec.fallback(ctx.asOf.slice(0, 4)));
   const v = new Map(values);
   v.set('id', id);
@@ -303,23 +304,20 @@ function moveDeal(ctx: Ctx, dealId: string, target: string | 'won' | 'lost', byK
   const { ws } = loaded;
   const stages = new Stages(ws.config.crm.stages);
   const deal = ws.data.deals.find((d) => d.id === dealId);
-  if (!deal) {
-    const g = didYouMean(dealId, ws.data.deals.map((d) => d.id));
-    throw new UsageError(`no deal ${dealId}`, g ? `did you mean ${g}?` : 'see `bizctl ls deals`');
-  }
+  if (!deal) throw unknownId('deal', dealId, ws.data.deals.map((d) => d.id), '`bizctl ls deals`');
   const stage = byKind ? stages.firstOf(target as 'won' | 'lost') : stages.get(target);
   if (!stage) {
     const g = didYouMean(target, stages.list.map((s) => s.id));
-    throw new UsageError(byKind ? `crm.stages has no stage of kind ${target}` : `"${target}" is not a stage in bizctl.yaml`, g ? `did you mean "${g}"?` : `use one of: ${stages.list.map((s) => s.id).join(', ')}`);
+    throw new DataError(byKind ? `crm.stages has no stage of kind ${target}` : `"${target}" is not a stage in bizctl.yaml`, g ? `did you mean "${g}"?` : `use one of: ${stages.list.map((s) => s.id).join(', ')}`);
   }
   const current = stages.kind(deal.stage);
   if (opts.order && current === 'won') return orderOnly(ctx, loaded, deal, opts);
   if (current !== 'open') throw new DataError(`deal ${dealId} is already ${deal.stage}${deal.closed ? ` (closed ${deal.closed})` : ''}`, 'reopening a closed deal is not supported; edit its file by hand if it must be reopened');
-  if (deal.stage === stage.id) throw new UsageError(`deal ${dealId} is already in stage ${stage.id}`);
+  if (deal.stage === stage.id) throw new DataError(`deal ${dealId} is already in stage ${stage.id}`, 'nothing was written');
   const date = opts.date === undefined ? ctx.asOf : parseDate(opts.date);
   if (!date) throw new UsageError(`--date "${opts.date}" is not a date`, 'write it as YYYY-MM-DD');
   const last = (deal.history ?? []).reduce<IsoDate>((m, h) => (h.date > m ? h.date : m), deal.created);
-  if (date < last) throw new UsageError(`--date ${date} is before the deal's last stage change or creation (${last})`, `use ${last} or later`);
+  if (date < last) throw new DataError(`--date ${date} is before the deal's last stage change or creation (${last})`, `use ${last} or later`);
   if (opts.reason !== undefined && stage.kind === 'open') throw new UsageError('--reason is for won or lost deals', 'use --note for a note on the stage change');
   const path = deal.src.loc.file;
   if (isCsvFile(path)) throw new DataError(`deal ${dealId} is in ${path}, and CSV files cannot hold a stage history`, `move the deals to crm/deals.yaml to record stage changes, or edit the stage column by hand`);
@@ -480,7 +478,7 @@ export function registerCrmRecording(crm: Command, wrap: Wrap): void {
     ticket: 'bizctl crm add ticket --customer C0006 --subject "two chairs damaged" --priority high --opened "2026-11-16 10:30"',
   };
   for (const entity of Object.keys(SPECS) as AddEntity[]) {
-    const c = addCmd.command(entity).description(`add a ${entity}; the id is the next free one in the existing pattern unless --id is given`);
+    const c = addCmd.command(entity).description(`add ${entity === 'activity' ? 'an' : 'a'} ${entity}; the id is the next free one in the existing pattern unless --id is given`);
     c.option('--id <id>', 'id of the new record (default: the next free id)');
     for (const f of SPECS[entity].fields) c.option(`${flagOf(f.field)} ${f.arg}`, f.help + (f.required ? ' (required)' : ''));
     if (entity === 'deal') c.option('--line <item,qty[,price[,discount]]>', 'a product line (repeat for more)', (v: string, prev: string[] = []) => [...prev, v]);

@@ -4,7 +4,7 @@
  * Each action: flags → spec → report → ctx.output.
  */
 import { Command, Option } from 'commander';
-import { parsePeriod, periodOf } from '../../domain/periods.js';
+import { periodOf } from '../../domain/periods.js';
 import { PURCHASE_SOURCES, type PurchaseSource } from '../../engines/crm/purchases.js';
 import { campaignsReport } from '../../reports/crm/campaigns.js';
 import { crmInputs, defaultSource, problems, type CrmInputs } from '../../reports/crm/inputs.js';
@@ -16,6 +16,9 @@ import { todayReport } from '../../reports/crm/today.js';
 import type { Register, Wrap } from '../command.js';
 import type { Ctx } from '../context.js';
 import { DataError, EXIT, UsageError } from '../errors.js';
+import { requireId } from '../ids.js';
+import { periodFlag } from '../period.js';
+import type { Workspace } from '../../workspace/workspace.js';
 import { registerCrmRecording } from './crm-record.js';
 
 /** Load the workspace and prepare the CRM inputs as of --as-of. */
@@ -40,6 +43,14 @@ function source(ctx: Ctx, inp: CrmInputs, v: string | undefined): PurchaseSource
   const need = { invoices: 'invoices', orders: 'sales-orders', deals: 'deals' } as const;
   if (v !== undefined && !inp.ws.present.has(need[s])) ctx.info(`note: the workspace has no ${need[s]} files; every customer counts as never having bought`);
   return s;
+}
+
+/** Who can own records: the employees when hr/employees exists (owner is an employee id), else whoever owns something. */
+function knownOwners(ws: Workspace): Set<string> {
+  if (ws.present.has('employees')) return new Set(ws.data.employees.map((e) => e.id));
+  const out = new Set<string>();
+  for (const r of [...ws.data.customers, ...ws.data.deals, ...ws.data.activities, ...ws.data.tickets]) if (r.owner) out.add(r.owner);
+  return out;
 }
 
 function viewOption<V extends string>(views: readonly V[], dflt: V): Option {
@@ -96,8 +107,7 @@ function registerReports(crm: Command, wrap: Wrap): void {
     .addHelpText('after', '\nExamples:\n  bizctl crm stats --period 2026-Q3\n  bizctl crm stats --period 2026 --view reasons\n  bizctl crm stats --view owners --format csv')
     .action(
       wrap((ctx, opts: { period?: string; view: StatsView }) => {
-        const period = opts.period === undefined ? periodOf('quarter', ctx.asOf) : parsePeriod(opts.period);
-        if (!period) throw new UsageError(`--period "${opts.period}" is not a period`, 'write a month (2026-10), a quarter (2026-Q3), a year (2026) or an ISO week (2026-W42)');
+        const period = opts.period === undefined ? periodOf('quarter', ctx.asOf) : periodFlag(opts.period);
         const inp = inputs(ctx);
         const r = statsReport(inp, period);
         stopOnProblems(inp);
@@ -114,6 +124,7 @@ function registerReports(crm: Command, wrap: Wrap): void {
     .action(
       wrap((ctx, opts: { owner?: string; exitCode?: boolean }) => {
         const inp = inputs(ctx);
+        if (opts.owner !== undefined) requireId('owner', opts.owner, knownOwners(inp.ws), inp.ws.present.has('employees') ? '`bizctl ls employees`' : '`bizctl ls deals` and `bizctl ls activities`');
         const r = todayReport(inp, opts.owner);
         ctx.output({ table: r.table, json: r.report });
         return opts.exitCode && r.report.followups.length ? EXIT.ALERTS : EXIT.OK;
@@ -145,8 +156,7 @@ function registerReports(crm: Command, wrap: Wrap): void {
     .addHelpText('after', '\nExamples:\n  bizctl crm segment abc\n  bizctl crm segment abc --period 2026 --view classes')
     .action(
       wrap((ctx, opts: { source?: string; period?: string; view: AbcView }) => {
-        const period = opts.period === undefined ? null : parsePeriod(opts.period);
-        if (opts.period !== undefined && !period) throw new UsageError(`--period "${opts.period}" is not a period`, 'e.g. 2026, 2026-Q3 or 2026-10');
+        const period = opts.period === undefined ? null : periodFlag(opts.period);
         let inp = inputs(ctx);
         if (period && period.end < inp.asOf) inp = { ...inp, asOf: period.end };
         const r = abcReport(inp, source(ctx, inp, opts.source), period ? period.start : null);

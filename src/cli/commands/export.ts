@@ -6,13 +6,13 @@ import { exportCsv } from '../../reports/export.js';
 import { recordToPlain } from '../../reports/records.js';
 import { keyOf } from '../../workspace/workspace.js';
 import type { Register } from '../command.js';
+import { formatOfFile, handlesOutput } from '../context.js';
 import { UsageError } from '../errors.js';
 import { filterRecords, parseWhere } from '../where.js';
 import type { AnyRecord } from '../../workspace/parse-entity.js';
 
 export const registerExport: Register = (program, wrap) => {
-  program
-    .command('export')
+  handlesOutput(program.command('export'))
     .description('export every record of an entity as CSV (the format bizctl imports back) or JSON')
     .argument('<entity>', `one of: ${ENTITY_LIST.map((e) => e.plural).join(', ')}`)
     .option('--where <cond...>', 'filter: field=value, field!=value, field~text')
@@ -21,7 +21,7 @@ export const registerExport: Register = (program, wrap) => {
       wrap((ctx, entity: string, opts: { where?: string[] }) => {
         const def = entityByName(entity);
         if (!def) throw new UsageError(`unknown entity "${entity}"`, `use one of: ${ENTITY_LIST.map((e) => e.plural).join(', ')}`);
-        const fmt = ctx.opts.format ?? (ctx.opts.output?.endsWith('.json') ? 'json' : 'csv');
+        const fmt = ctx.opts.format ?? (ctx.opts.output ? formatOfFile(ctx.opts.output, { '.csv': 'csv', '.json': 'json' }, 'csv') : 'csv');
         if (fmt !== 'csv' && fmt !== 'json') throw new UsageError('export writes --format csv or json');
         const ws = ctx.workspace();
         const recs = filterRecords(def, ws.data[keyOf(def)] as unknown as AnyRecord[], (opts.where ?? []).map((w) => parseWhere(w, def)));

@@ -2,7 +2,8 @@ import { join, relative, resolve, sep } from 'node:path';
 import { formatWorkspace } from '../../fmt/index.js';
 import { writeFileAtomic } from '../../io/write.js';
 import type { Register } from '../command.js';
-import { EXIT, UsageError } from '../errors.js';
+import { DataError, EXIT } from '../errors.js';
+import { didYouMean } from '../../util/suggest.js';
 
 export const registerFmt: Register = (program, wrap) => {
   program
@@ -18,8 +19,10 @@ money with at least its currency's decimals, true/false, records sorted by id (o
 their order carries no meaning, one blank line between YAML records. Comments are kept.
 The workspace must load without errors first; nothing is written otherwise.
 
-Pre-commit hook:
-  bizctl fmt --check && bizctl check`,
+Examples:
+  bizctl fmt
+  bizctl fmt crm/customers.yaml inventory/items/finished.yaml
+  bizctl fmt --check && bizctl check            a pre-commit hook`,
     )
     .action(
       wrap((ctx, files: string[], opts: { check?: boolean }) => {
@@ -30,7 +33,11 @@ Pre-commit hook:
           const known = new Set([...ws.files.values()].flat());
           for (const f of files) {
             const rel = relative(ws.root, resolve(ctx.io.cwd, f)).split(sep).join('/');
-            if (!known.has(rel)) throw new UsageError(`${f} is not a data file of the workspace ${ws.root}`, 'pass paths of workspace data files, or no path to format them all');
+            if (!known.has(rel)) {
+              // A file the workspace does not have, like an id that is not in the data: exit 1.
+              const g = didYouMean(rel, known);
+              throw new DataError(`${f} is not a data file of the workspace ${ws.root}`, g ? `did you mean ${g}?` : 'pass paths of workspace data files, or no path to format them all');
+            }
             only.add(rel);
           }
         }

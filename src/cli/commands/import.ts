@@ -2,7 +2,8 @@ import { relative, resolve } from 'node:path';
 import { ENTITY_LIST, entityByName } from '../../domain/entities/index.js';
 import { Diagnostics } from '../../diagnostics/types.js';
 import { applyImport } from '../../import/apply.js';
-import { decodeText, normaliseEncoding } from '../../import/encoding.js';
+import { normaliseEncoding } from '../../import/encoding.js';
+import { decodeInput } from '../decode.js';
 import { EMPTY_MAP, parseImportMap } from '../../import/map.js';
 import { importTargets, planImport, type Action, type Mode } from '../../import/plan.js';
 import { csvLine } from '../../io/csv.js';
@@ -42,7 +43,7 @@ export const registerImport: Register = (program, wrap) => {
         const ws = ctx.workspace();
         const path = resolve(ctx.io.cwd, file);
         const shown = relative(ctx.io.cwd, path) || file;
-        const { text } = decodeText(ctx.readInput(file), enc ?? undefined);
+        const text = decodeInput(ctx, file, shown, enc ?? undefined, 'nothing was imported');
         const diags = new Diagnostics();
         const map = opts.map ? parseImportMap(opts.map, ctx.readInput(opts.map).toString('utf8'), importTargets(def), diags) : EMPTY_MAP;
         if (diags.errorCount) {
@@ -50,7 +51,7 @@ export const registerImport: Register = (program, wrap) => {
           throw new DataError(`the map ${opts.map} has errors; nothing was done`);
         }
         const key = keyOf(def);
-        const plan = planImport(ws, { entity: key, file: shown, text, map, keys, mode: opts.mode as Mode });
+        const plan = planImport(ws, { entity: key, file: shown, text, map, keys, mode: opts.mode as Mode, ...(opts.map ? { mapFile: opts.map } : {}) });
         const invalid = plan.actions.filter((a) => a.kind === 'invalid');
         const sources = new Map(ws.sources).set(shown, text);
         ctx.printDiagnostics(invalid.flatMap((a) => a.diagnostics ?? []), { ...ws, sources } as typeof ws);

@@ -3,7 +3,8 @@ import { relative, resolve } from 'node:path';
 import { Diagnostics } from '../../diagnostics/types.js';
 import { parseBankRules, readStatement } from '../../import/bank.js';
 import { planBank } from '../../import/bank-plan.js';
-import { decodeText, normaliseEncoding } from '../../import/encoding.js';
+import { normaliseEncoding } from '../../import/encoding.js';
+import { decodeInput } from '../decode.js';
 import { appendYamlRecords, type PlainRecord } from '../../edit/records.js';
 import { appendCsvRows } from '../../edit/csv-edit.js';
 import { rebuildWith } from '../../workspace/rebuild.js';
@@ -29,7 +30,7 @@ export function registerLedgerBank(ledger: Command, wrap: Wrap): void {
       const rules = parseBankRules(opts.rules, rulesText, diags);
       const path = resolve(ctx.io.cwd, file);
       const shown = relative(ctx.io.cwd, path) || file;
-      const { text } = decodeText(ctx.readInput(file), enc ?? undefined);
+      const text = decodeInput(ctx, file, shown, enc ?? undefined, 'nothing was recorded');
       const lines = rules && !diags.errorCount ? readStatement(shown, text, rules, diags) : [];
       if (diags.errorCount || !rules) {
         ctx.printDiagnostics(diags.list, { ...ws, sources: new Map([[opts.rules, rulesText], [shown, text]]) } as typeof ws);

@@ -9,6 +9,7 @@ import { writeFileAtomic } from '../../io/write.js';
 import type { Amount } from '../../schema/fields.js';
 import type { Workspace } from '../../workspace/workspace.js';
 import type { Wrap } from '../command.js';
+import { formatOfFile, handlesOutput, type Ctx } from '../context.js';
 import { UsageError } from '../errors.js';
 import { addQueryOptions, queryFrom, type LedgerFlags } from '../ledger-options.js';
 import { registerLedgerImport } from './ledger-import.js';
@@ -27,17 +28,30 @@ function extras(ws: Workspace): { assertions: DatedAssertion[]; prices: PriceLin
   return { assertions, prices };
 }
 
+/** `ledger print -o FILE`: journal text, or the posting rows as CSV/TSV/JSON. */
+const PRINT_EXTENSIONS = { '.journal': 'journal', '.hledger': 'journal', '.ledger': 'journal', '.txt': 'journal', '.csv': 'csv', '.tsv': 'tsv', '.json': 'json' } as const;
+
+/** Journal text to -o FILE (atomically) or stdout. */
+function writeText(ctx: Ctx, text: string): void {
+  if (ctx.opts.output) {
+    writeFileAtomic(resolve(ctx.io.cwd, ctx.opts.output), text);
+    ctx.info(`wrote ${ctx.opts.output}`);
+  } else ctx.io.stdout.write(text);
+}
+
 export function registerLedgerInterop(ledger: Command, wrap: Wrap): void {
-  const print = addQueryOptions(new Command('print'))
+  const print = addQueryOptions(handlesOutput(new Command('print')))
     .description('matching transactions in canonical journal form (hledger syntax), documents included')
-    .argument('[accounts...]', 'account patterns: print transactions with a matching posting');
+    .argument('[accounts...]', 'account patterns: print transactions with a matching posting')
+    .addHelpText('after', '\nExamples:\n  bizctl ledger print --period 2026-10\n  bizctl ledger print assets:bank:icbc --begin 2026-11-01\n  bizctl ledger print --tag doc:invoice -o invoices.journal\n  bizctl ledger print --period 2026-10 --format csv');
   print.action(
     wrap((ctx, patterns: string[], flags: LedgerFlags) => {
       const ws = ctx.workspace();
       const q = queryFrom(flags, patterns, ctx.asOf);
       const l = buildLedger(ws);
       const txns = l.txns.filter((t) => txnMatches(t, q) && t.postings.some((p) => postingMatches(p, q)));
-      if (ctx.opts.format === 'json' || ctx.opts.format === 'csv') {
+      const format = ctx.opts.format ?? (ctx.opts.output ? formatOfFile(ctx.opts.output, PRINT_EXTENSIONS, 'journal') : 'journal');
+      if (format === 'json' || format === 'csv' || format === 'tsv') {
         const rows = txns.flatMap((t) => t.postings.map((p) => [t.date, t.id, t.description, p.account, p.amount, p.commodity]));
         ctx.output({
           table: { columns: ['date', 'id', 'description', 'account', 'amount', 'commodity'].map((k) => ({ key: k, en: k })), rows },
@@ -45,10 +59,10 @@ export function registerLedgerInterop(ledger: Command, wrap: Wrap): void {
         });
         return;
       }
-      ctx.io.stdout.write(txns.map((t) => txnText(t)).join('\n'));
+      writeText(ctx, txns.map((t) => txnText(t)).join('\n'));
     }),
   );
-  const exp = new Command('export')
+  const exp = handlesOutput(new Command('export'))
     .description('write the whole ledger (journal + documents, accounts, prices, assertions) as an hledger or ledger-cli journal')
     .addHelpText('after', '\nExamples:\n  bizctl ledger export --format hledger -o books.journal && hledger -f books.journal bal\n  bizctl ledger export --format ledger | ledger -f - bal');
   exp.action(
@@ -56,11 +70,7 @@ export function registerLedgerInterop(ledger: Command, wrap: Wrap): void {
       const dialect = (ctx.opts.format ?? 'hledger') as Dialect;
       if (dialect !== 'hledger' && dialect !== 'ledger') throw new UsageError(`ledger export writes --format hledger or ledger, not ${dialect}`);
       const ws = ctx.workspace();
-      const text = journalText(buildLedger(ws), extras(ws), dialect, ws.config.company.name || 'bizctl workspace');
-      if (ctx.opts.output) {
-        writeFileAtomic(resolve(ctx.io.cwd, ctx.opts.output), text);
-        ctx.info(`wrote ${ctx.opts.output}`);
-      } else ctx.io.stdout.write(text);
+      writeText(ctx, journalText(buildLedger(ws), extras(ws), dialect, ws.config.company.name || 'bizctl workspace'));
     }),
   );
   ledger.addCommand(print).addCommand(exp);

@@ -7,7 +7,15 @@ import { addQueryOptions, queryFrom, type LedgerFlags } from '../ledger-options.
 export function registerLedgerRegister(ledger: Command, wrap: Wrap): void {
   const reg = addQueryOptions(new Command('register').alias('reg'))
     .description('postings of matching accounts with a running balance (opening balance included when --begin is given)')
-    .argument('[accounts...]', 'account patterns (regular expressions, case-insensitive)');
+    .argument('[accounts...]', 'account patterns (regular expressions, case-insensitive)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  bizctl ledger register assets:bank:icbc --begin 2026-11-01
+  bizctl ledger register receivable --period 2026-10 --format csv
+  bizctl ledger register --tag doc:invoice`,
+    );
   reg.action(
     wrap((ctx, patterns: string[], flags: LedgerFlags) => {
       const ws = ctx.workspace();

@@ -6,7 +6,7 @@ import { addDays } from '../../domain/dates.js';
 import { minorUnit } from '../../workspace/config.js';
 import { balanceView } from '../../reports/ledger/balance-view.js';
 import type { Register } from '../command.js';
-import { addQueryOptions, queryFrom, type LedgerFlags } from '../ledger-options.js';
+import { addQueryOptions, queryFrom, warnUnconverted, type LedgerFlags } from '../ledger-options.js';
 import { registerLedgerStatements } from './ledger-statements.js';
 import { registerLedgerRegister } from './ledger-register.js';
 import { registerLedgerInterop } from './ledger-interop.js';
@@ -28,15 +28,29 @@ Invoices, bills, payments and credit notes post to the ledger by themselves (tag
   const bal = addQueryOptions(new Command('balance').alias('bal'), { periods: true, tree: true })
     .description('balances per account: a tree with subtotals (default) or --flat')
     .option('-X, --value <commodity>', 'convert amounts to this commodity with finance/prices (latest price on or before each column end)')
-    .argument('[accounts...]', 'account patterns (regular expressions, case-insensitive; any may match)');
+    .argument('[accounts...]', 'account patterns (regular expressions, case-insensitive; any may match)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  bizctl ledger balance --as-of 2026-10-31
+  bizctl ledger balance assets --depth 2 -M --begin 2026-06-01
+  bizctl ledger balance ^income ^expenses --period 2026-Q3 --flat
+  bizctl ledger balance assets:bank -X USD          valued with finance/prices`,
+    );
   bal.action(
     wrap((ctx, patterns: string[], flags: LedgerFlags & { value?: string }) => {
       const ws = ctx.workspace();
       const spec = queryFrom(flags, patterns, ctx.asOf);
       const l = buildLedger(ws);
       let report = balanceReport(l, spec);
-      if (flags.value) report = valued(report, priceDb(ws), flags.value, addDays(spec.end!, -1), minorUnit(ws.config, flags.value), ws.config.rounding);
-      ctx.output(balanceView(report, l.baseCurrency, l.accounts));
+      let shown = l.baseCurrency;
+      if (flags.value) {
+        const db = priceDb(ws);
+        report = valued(report, db, flags.value, addDays(spec.end!, -1), minorUnit(ws.config, flags.value), ws.config.rounding);
+        shown = warnUnconverted(ctx, db, flags.value, l.baseCurrency);
+      }
+      ctx.output(balanceView(report, shown, l.accounts));
     }),
   );
   ledger.addCommand(bal);

@@ -3,8 +3,19 @@ import type { EntityDef } from '../../domain/entity.js';
 import { listColumns, recordToPlain, valueText } from '../../reports/records.js';
 import { filterRecords, parseWhere } from '../where.js';
 import type { AnyRecord } from '../../workspace/parse-entity.js';
+import { dealAmountOf } from '../../reports/crm/inputs.js';
+import type { Workspace } from '../../workspace/workspace.js';
 import type { Register } from '../command.js';
 import { UsageError } from '../errors.js';
+
+/**
+ * Deals priced by their lines show (and filter on) the amount the CRM reports count: the sum of the
+ * lines, computed by the CRM engine (dealAmount), not a blank.
+ */
+function withDealAmounts(ws: Workspace, deals: readonly AnyRecord[]): AnyRecord[] {
+  const amountOf = dealAmountOf(ws);
+  return deals.map((d) => (d.amount === undefined && Array.isArray(d.lines) && d.lines.length ? { ...d, amount: amountOf(d as Parameters<typeof amountOf>[0]) } : d));
+}
 
 export const registerLs: Register = (program, wrap) => {
   program
@@ -21,7 +32,8 @@ export const registerLs: Register = (program, wrap) => {
         const conds = (opts.where ?? []).map((w) => parseWhere(w, def));
         const ws = ctx.workspace({ derived: true });
         const key = (Object.keys(ENTITIES) as EntityKey[]).find((k) => (ENTITIES[k] as unknown) === def)!;
-        const recs = filterRecords(def, ws.data[key] as unknown as AnyRecord[], conds);
+        const all = ws.data[key] as unknown as AnyRecord[];
+        const recs = filterRecords(def, key === 'deals' ? withDealAmounts(ws, all) : all, conds);
         const cols = listColumns(def, ctx.format !== 'table' || opts.allFields === true);
         ctx.output({
           table: {

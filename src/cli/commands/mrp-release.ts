@@ -94,7 +94,7 @@ function selectionOf(ws: Workspace, ids: readonly string[], o: ReleaseOpts): Sel
     for (const x of list ?? []) {
       if (all.includes(x)) continue;
       const g = didYouMean(x, all);
-      throw new UsageError(`${flag}: unknown ${flag.slice(2)} "${x}"`, g ? `did you mean ${g}?` : `\`bizctl ls ${ls}\` lists them`);
+      throw new DataError(`${flag}: unknown ${flag.slice(2)} "${x}"`, g ? `did you mean ${g}?` : `\`bizctl ls ${ls}\` lists them`);
     }
     return list;
   };
@@ -103,9 +103,9 @@ function selectionOf(ws: Workspace, ids: readonly string[], o: ReleaseOpts): Sel
   return { kind: 'rule', releaseBy, ...(items ? { items } : {}), ...(suppliers ? { suppliers } : {}), ...(o.type ? { type: o.type } : {}) };
 }
 
-function unknownIds(unknown: readonly UnknownId[]): UsageError {
+function unknownIds(unknown: readonly UnknownId[]): DataError {
   const list = unknown.map((u) => `${u.id}${u.suggestion ? ` (did you mean ${u.suggestion}?)` : ''}`).join(', ');
-  return new UsageError(`not a planned order of this plan: ${list}`, '`bizctl mrp run --all` lists the planned orders (run it with the same --horizon and --bucket); an order released already is no longer planned');
+  return new DataError(`not a planned order of this plan: ${list}`, '`bizctl mrp run --all` lists the planned orders (run it with the same --horizon and --bucket); an order released already is no longer planned');
 }
 
 function cannotRelease(ws: Workspace, problems: readonly ReleaseProblem[]): DataError {

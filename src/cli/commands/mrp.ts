@@ -11,6 +11,7 @@ import { PLANNED_ORDERS_FILE, plannedOrdersCsv } from '../../reports/mrp/write.j
 import type { Register } from '../command.js';
 import type { Ctx } from '../context.js';
 import { DataError, EXIT, UsageError } from '../errors.js';
+import { requireId } from '../ids.js';
 import { registerMrpRelease } from './mrp-release.js';
 
 export interface PlanOpts {
@@ -85,7 +86,7 @@ ${RULES}`,
     .action(
       wrap((ctx, sku: string, opts: PlanOpts) => {
         const ws = ctx.workspace();
-        if (!ws.data.items.some((i) => i.id === sku)) throw new DataError(`unknown item "${sku}"`, '`bizctl ls items` lists them; ids are case-sensitive');
+        requireId('item', sku, ws.data.items.map((i) => i.id), '`bizctl ls items`');
         const spec = specOf(ctx, opts);
         const r = explainReport(ws, planFor(ws, spec), sku, ctx.lang)!;
         ctx.output({ table: explainTable(r, spec.bucket), json: r });

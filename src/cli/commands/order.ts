@@ -2,6 +2,7 @@ import { traceReport, traceTable, traceTarget } from '../../reports/fulfil/trace
 import { fulfilFor } from '../../reports/fulfil/context.js';
 import type { Register } from '../command.js';
 import { DataError } from '../errors.js';
+import { didYouMean } from '../../util/suggest.js';
 import { planOptions, specOf, type PlanOpts } from './mrp.js';
 
 export const registerOrder: Register = (program, wrap) => {
@@ -29,7 +30,10 @@ after its due date (docs/fulfilment.md).`,
       wrap((ctx, ref: string, opts: PlanOpts) => {
         const ws = ctx.workspace();
         const target = traceTarget(ws, ref);
-        if (target.kind === 'unknown') throw new DataError(`no sales order or ticket "${ref}"`, '`bizctl ls sales-orders` and `bizctl ls tickets` list them; ids are case-sensitive');
+        if (target.kind === 'unknown') {
+          const g = didYouMean(ref, [...ws.data['sales-orders'].map((s) => s.id), ...ws.data.tickets.map((t) => t.id)]);
+          throw new DataError(`no sales order or ticket "${ref}"`, g ? `did you mean ${g}?` : '`bizctl ls sales-orders` and `bizctl ls tickets` list them; ids are case-sensitive');
+        }
         if (target.kind === 'ticket' && !target.order) throw new DataError(`ticket ${ref} is not linked to a sales order`, `set sales_order: on ${ref} in crm/tickets`);
         const orderId = target.kind === 'ticket' ? target.order! : target.id;
         const r = traceReport(ws, fulfilFor(ws, specOf(ctx, opts)), orderId, target.kind === 'ticket' ? target.id : null, ctx.lang);

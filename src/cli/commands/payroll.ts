@@ -11,6 +11,7 @@ import type { Workspace } from '../../workspace/workspace.js';
 import type { Register } from '../command.js';
 import type { Ctx } from '../context.js';
 import { DataError, UsageError } from '../errors.js';
+import { requireId } from '../ids.js';
 import { writeData } from '../write.js';
 
 const PERIOD_HELP = 'month YYYY-MM (default: the month before --as-of)';
@@ -79,7 +80,7 @@ export const registerPayroll: Register = (program, wrap) => {
       wrap((ctx, employee: string, opts: { period?: string }) => {
         const ws = ctx.workspace();
         const month = periodOf(ctx, opts.period);
-        if (!ws.data.employees.some((e) => e.id === employee)) throw new DataError(`no employee "${employee}"`, 'employee ids are in hr/employees; `bizctl ls employees` lists them');
+        requireId('employee', employee, ws.data.employees.map((e) => e.id), '`bizctl ls employees`');
         const [run] = compute(ws, [month]);
         const pay = run!.pays.find((p) => p.employee.id === employee);
         if (!pay) throw new DataError(`${employee} is not on the payroll of ${month}`, 'the employee was hired after or left before that month');

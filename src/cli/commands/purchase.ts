@@ -1,10 +1,11 @@
 import { overdueReport, overdueTable, suppliersReport, suppliersTable } from '../../reports/inventory/purchase.js';
 import type { Register } from '../command.js';
-import { DataError, EXIT } from '../errors.js';
+import { EXIT } from '../errors.js';
+import { requireId } from '../ids.js';
 import type { Ctx } from '../context.js';
 
 function checkSupplier(ctx: Ctx, id: string | undefined): void {
-  if (id !== undefined && !ctx.workspace().data.suppliers.some((s) => s.id === id)) throw new DataError(`unknown supplier "${id}"`, '`bizctl ls suppliers` lists them');
+  if (id !== undefined) requireId('supplier', id, ctx.workspace().data.suppliers.map((s) => s.id), '`bizctl ls suppliers`');
 }
 
 export const registerPurchase: Register = (program, wrap) => {

@@ -3,34 +3,25 @@
  *   report margin   gross margin by product, customer or month (invoices × BOM cost roll-up)
  */
 import { Option } from 'commander';
-import { addDays, parseDate, type IsoDate } from '../../domain/dates.js';
 import { MARGIN_BY, type MarginBy } from '../../engines/finance/margin.js';
 import { marginReport, marginTable } from '../../reports/finance/margin.js';
 import type { Register } from '../command.js';
-import { DataError, UsageError } from '../errors.js';
-
-function date(text: string | undefined, flag: string): IsoDate | null {
-  if (text === undefined) return null;
-  const d = parseDate(text);
-  if (!d) throw new UsageError(`${flag} "${text}" is not a date`, 'write YYYY-MM-DD');
-  return d;
-}
+import { DataError } from '../errors.js';
+import { addRangeOptions, rangeFrom, type RangeFlags } from '../period.js';
 
 export const registerReport: Register = (program, wrap) => {
   const report = program.command('report').description('cross-module reports: gross margin');
 
-  report
-    .command('margin')
+  addRangeOptions(report.command('margin'), { begin: 'documents dated on or after this date', end: 'documents dated before this date (exclusive, like the ledger reports); default: the day after --as-of' })
     .description('gross margin from invoice lines (credit notes subtracted) and the BOM cost roll-up, by product, customer or month')
     .addOption(new Option('--by <what>', 'one row per product, customer or month').choices(MARGIN_BY as unknown as string[]).default('product'))
-    .option('-b, --begin <date>', 'documents dated on or after this date')
-    .option('-e, --end <date>', 'documents dated before this date (exclusive, like the ledger reports); default: the day after --as-of')
     .addHelpText(
       'after',
       `
 Examples:
   bizctl report margin --as-of 2026-11-16
   bizctl report margin --by customer --begin 2026-07-01 --end 2026-10-01
+  bizctl report margin --by customer --period 2026-Q3          the same quarter
   bizctl report margin --by month --format csv -o margin.csv
 
 revenue = invoice lines before VAT minus credit notes; cost = invoiced qty × unit cost
@@ -39,10 +30,8 @@ revenue × 100, half-up to 2 decimals. Lines without an item or a known cost are
 "cost unknown", never as cost 0. Definitions and a worked example: docs/integration.md`,
     )
     .action(
-      wrap((ctx, opts: { by: MarginBy; begin?: string; end?: string }) => {
-        const begin = date(opts.begin, '--begin');
-        const end = date(opts.end, '--end') ?? addDays(ctx.asOf, 1);
-        if (begin && end <= begin) throw new UsageError(`--end ${end} is not after --begin ${begin}`);
+      wrap((ctx, opts: { by: MarginBy } & RangeFlags) => {
+        const { begin, end } = rangeFrom(opts, ctx.asOf);
         const ws = ctx.workspace();
         const { report: r, missingRates } = marginReport(ws, { asOf: ctx.asOf, by: opts.by, begin, end, lang: ctx.lang });
         if (missingRates.length) {

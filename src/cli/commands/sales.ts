@@ -5,6 +5,7 @@ import { fulfilFor } from '../../reports/fulfil/context.js';
 import { promiseReport, promiseTable } from '../../reports/fulfil/promise.js';
 import type { Register } from '../command.js';
 import { DataError, EXIT, UsageError } from '../errors.js';
+import { unknownId } from '../ids.js';
 import { planOptions, specOf, type PlanOpts } from './mrp.js';
 
 export const registerSales: Register = (program, wrap) => {
@@ -60,7 +61,7 @@ last component is there (free plan stock or a new order, recursively) plus their
       wrap((ctx, sku: string, opts: PlanOpts & { qty: string; date?: string }) => {
         const ws = ctx.workspace();
         const it = ws.data.items.find((i) => i.id === sku);
-        if (!it) throw new DataError(`unknown item "${sku}"`, '`bizctl ls items` lists them; ids are case-sensitive');
+        if (!it) throw unknownId('item', sku, ws.data.items.map((i) => i.id), '`bizctl ls items`');
         if (it.phantom) throw new DataError(`${sku} is a phantom: it is never stocked or sold on its own`, 'promise the item it goes into');
         const qty = Dec.parse(opts.qty);
         if (!qty || qty.sign() <= 0) throw new UsageError(`--qty "${opts.qty}" is not a positive quantity`, 'write e.g. --qty 20');

@@ -5,6 +5,7 @@ import type { FieldMap } from '../../schema/record.js';
 import type { AnyRecord } from '../../workspace/parse-entity.js';
 import type { Register } from '../command.js';
 import { DataError } from '../errors.js';
+import { didYouMean } from '../../util/suggest.js';
 import type { Cell } from '../../render/model.js';
 
 export const registerShow: Register = (program, wrap) => {
@@ -22,7 +23,14 @@ export const registerShow: Register = (program, wrap) => {
           if (def.key.length !== 1) continue;
           for (const r of ws.data[key] as unknown as AnyRecord[]) if (r[def.key[0]!] === id) hits.push({ key, def, rec: r });
         }
-        if (hits.length === 0) throw new DataError(`no record with id "${id}"`, 'ids are case-sensitive; `bizctl ls ENTITY` lists them');
+        if (hits.length === 0) {
+          const ids = (Object.keys(ENTITIES) as EntityKey[]).flatMap((key) => {
+            const def = ENTITIES[key] as unknown as EntityDef;
+            return def.key.length === 1 ? (ws.data[key] as unknown as AnyRecord[]).map((r) => String(r[def.key[0]!])) : [];
+          });
+          const g = didYouMean(id, ids);
+          throw new DataError(`no record with id "${id}"`, g ? `did you mean ${g}?` : 'ids are case-sensitive; `bizctl ls ENTITY` lists them');
+        }
         const rows: Cell[][] = [];
         for (const h of hits) {
           rows.push(['entity', h.def.name], ['file', `${h.rec.src.loc.file}:${h.rec.src.loc.line}`]);

@@ -1,11 +1,20 @@
 import { Option } from 'commander';
 import { reorderReport, reorderTable, REORDER_RULE, stockReport, stockTable } from '../../reports/inventory/stock.js';
-import type { Register } from '../command.js';
-import { DataError, EXIT } from '../errors.js';
-import type { Ctx } from '../context.js';
 import type { Workspace } from '../../workspace/workspace.js';
+import type { Register } from '../command.js';
+import { EXIT } from '../errors.js';
+import { requireId } from '../ids.js';
+import type { Ctx } from '../context.js';
 import type { IsoDate } from '../../domain/dates.js';
 import { countedOnlyAfter } from '../../engines/inventory/position.js';
+
+/** Locations of inventory/locations, and any named by stock counts and moves (a soft reference when there is no locations file). */
+function knownLocations(ws: Workspace): Set<string> {
+  const out = new Set(ws.data.locations.map((l) => l.id));
+  for (const s of ws.data.stock) out.add(s.location);
+  for (const m of ws.data.moves) for (const l of [m.from, m.to]) if (l) out.add(l);
+  return out;
+}
 
 export const registerStock: Register = (program, wrap) => {
   const stock = program
@@ -30,7 +39,9 @@ available = on hand + on order − allocated
     .action(
       wrap((ctx, opts: { item?: string[]; location?: string; by: 'location' | 'item' }) => {
         const ws = ctx.workspace();
-        for (const i of opts.item ?? []) if (!ws.data.items.some((x) => x.id === i)) throw new DataError(`unknown item "${i}"`, '`bizctl ls items` lists them');
+        const items = ws.data.items.map((x) => x.id);
+        for (const i of opts.item ?? []) requireId('item', i, items, '`bizctl ls items`');
+        if (opts.location !== undefined) requireId('location', opts.location, knownLocations(ws), '`bizctl ls locations`');
         const spec = { asOf: ctx.asOf, by: opts.by, lang: ctx.lang, ...(opts.item ? { items: opts.item } : {}), ...(opts.location ? { location: opts.location } : {}) };
         const r = stockReport(ws, spec);
         warnUncounted(ctx, ws);

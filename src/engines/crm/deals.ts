@@ -99,6 +99,11 @@ export function linesAmount(lines: readonly DealLineIn[], o: Pick<DealFactsOptio
   return sum;
 }
 
+/** A deal's amount in its own currency: `amount`, else the sum of its lines (linesAmount). */
+export function dealAmount(d: Pick<DealIn, 'amount' | 'lines'>, o: Pick<DealFactsOptions, 'minor' | 'rounding' | 'itemPrice'>): Dec {
+  return d.amount ?? linesAmount(d.lines ?? [], o);
+}
+
 export function dealFacts(deals: readonly DealIn[], stages: Stages, o: DealFactsOptions): DealFacts[] {
   const out: DealFacts[] = [];
   for (const d of deals) {
@@ -112,7 +117,7 @@ export function dealFacts(deals: readonly DealIn[], stages: Stages, o: DealFacts
     for (const h of hist) if (h.stage === stage) entered = h.date;
     const kind = stages.kind(stage);
     const closed = kind === 'open' ? null : d.closed && d.closed <= o.asOf ? d.closed : entered;
-    const raw = d.amount ?? linesAmount(d.lines ?? [], o);
+    const raw = dealAmount(d, o);
     const amount = o.toBase.convert(raw, d.currency, `deal ${d.id}`) ?? Dec.ZERO;
     const stageP = stages.probability(stage) ?? Dec.ZERO;
     out.push({

@@ -18,6 +18,12 @@ export interface PricePoint {
 
 export class PriceDb {
   private readonly byPair = new Map<string, PricePoint[]>();
+  /**
+   * Commodities that `value` could not convert (a non-zero amount and no price), each with the latest
+   * date it failed on, by target: the caller says so (hledger keeps them silently in their own commodity).
+   * No price on or before that date means none on or before any earlier one either.
+   */
+  readonly unconverted = new Map<string, Map<string, IsoDate>>();
   constructor(points: readonly PricePoint[]) {
     for (const p of points) {
       const k = `${p.from}\u0000${p.to}`;
@@ -55,10 +61,19 @@ export class PriceDb {
     let converted: Dec | null = null;
     for (const [c, v] of a) {
       const r = this.rate(c, target, date);
-      if (r === null) addTo(out, c, v);
-      else converted = (converted ?? Dec.ZERO).add(v.mul(r));
+      if (r === null) {
+        addTo(out, c, v);
+        if (!v.isZero()) this.noteUnconverted(c, target, date);
+      } else converted = (converted ?? Dec.ZERO).add(v.mul(r));
     }
     if (converted) addTo(out, target, converted.round(minor, mode));
     return out;
+  }
+
+  private noteUnconverted(commodity: string, target: string, date: IsoDate): void {
+    let m = this.unconverted.get(target);
+    if (!m) this.unconverted.set(target, (m = new Map()));
+    const seen = m.get(commodity);
+    if (seen === undefined || seen < date) m.set(commodity, date);
   }
 }

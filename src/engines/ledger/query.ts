@@ -27,6 +27,17 @@ export function parseTagFilter(text: string): TagFilter {
   return i < 0 ? { name: t } : { name: t.slice(0, i), value: t.slice(i + 1) };
 }
 
+/** An account pattern as a case-insensitive regular expression, or why it is not a valid one. */
+export function parseAccountPattern(text: string): { ok: true; re: RegExp } | { ok: false; why: string } {
+  try {
+    return { ok: true, re: new RegExp(text, 'i') };
+  } catch (e) {
+    const m = (e as Error).message;
+    return { ok: false, why: m.slice(m.lastIndexOf(': ') + 2) };
+  }
+}
+
+/** Lenient form for patterns from configuration: an invalid expression matches its text literally. */
 export function accountPattern(text: string): RegExp {
   try {
     return new RegExp(text, 'i');

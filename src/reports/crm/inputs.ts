@@ -6,7 +6,7 @@
 import { Dec, roundMantissa, type RoundingMode } from '../../domain/decimal.js';
 import { dayNumber, type IsoDate } from '../../domain/dates.js';
 import type { DocLineLike } from '../../domain/documents.js';
-import { dealFacts, type DealFacts, type DealIn } from '../../engines/crm/deals.js';
+import { dealAmount, dealFacts, type DealFacts, type DealFactsOptions, type DealIn } from '../../engines/crm/deals.js';
 import { ToBase, type RateRecord } from '../../engines/crm/money.js';
 import type { ActivityIn } from '../../engines/crm/pipeline.js';
 import { PurchaseTotals, netAmount, type PurchaseSink, type PurchaseSource } from '../../engines/crm/purchases.js';
@@ -44,9 +44,7 @@ export function crmInputs(ws: Workspace, asOf: IsoDate, lang: Lang): CrmInputs {
   const minor = minorUnit(cfg, base);
   const stages = new Stages(cfg.crm.stages);
   const toBase = new ToBase(base, minor, cfg.rounding, asOf, ws.data.prices as unknown as RateRecord[]);
-  const prices = new Map<string, Dec>();
-  for (const it of ws.data.items) if (it.price) prices.set(it.id, it.price);
-  const deals = dealFacts(dealsIn(ws), stages, { asOf, minor, rounding: cfg.rounding, itemPrice: (i) => prices.get(i), toBase });
+  const deals = dealFacts(dealsIn(ws), stages, { ...amountOptions(ws), asOf, toBase });
   // Customers by id from their columns (no record is built for a name).
   const customers = tableOf(ws, 'customers');
   const field = (name: string) => {
@@ -77,6 +75,19 @@ export function crmInputs(ws: Workspace, asOf: IsoDate, lang: Lang): CrmInputs {
 }
 
 /** The deals as the engines read them: the values of each record, from the columns (records are kept only for YAML and unusual rows). */
+/** How deal amounts are computed: the base currency's minor unit, the rounding, items' list prices for lines without a price. */
+function amountOptions(ws: Workspace): Pick<DealFactsOptions, 'minor' | 'rounding' | 'itemPrice'> {
+  const prices = new Map<string, Dec>();
+  for (const it of ws.data.items) if (it.price) prices.set(it.id, it.price);
+  return { minor: minorUnit(ws.config, ws.config.base_currency), rounding: ws.config.rounding, itemPrice: (i) => prices.get(i) };
+}
+
+/** A deal's amount as the CRM reports count it (dealAmount: `amount`, else the sum of its lines), in its own currency. */
+export function dealAmountOf(ws: Workspace): (d: Pick<DealIn, 'amount' | 'lines'>) => Dec {
+  const o = amountOptions(ws);
+  return (d) => dealAmount(d, o);
+}
+
 export function dealsIn(ws: Workspace): DealIn[] {
   const t = tableOf(ws, 'deals');
   const out: DealIn[] = new Array<DealIn>(t.size);
