@@ -36,7 +36,7 @@ Invoices, bills, payments and credit notes post to the ledger by themselves (tag
       const l = buildLedger(ws);
       let report = balanceReport(l, spec);
       if (flags.value) report = valued(report, priceDb(ws), flags.value, addDays(spec.end!, -1), minorUnit(ws.config, flags.value), ws.config.rounding);
-      ctx.output(balanceView(report, l.baseCurrency, l.accounts));
+      ctx.output(balanceView(report, l.baseCurrency, l.accounts, undefined, ctx.lang === 'zh-CN'));
     }),
   );
   ledger.addCommand(bal);
