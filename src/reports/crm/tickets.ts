@@ -70,7 +70,7 @@ export function ticketsReport(inp: CrmInputs, clock: ClockMode, time: number): {
   const clockText = (c: ClockOut) => (c.elapsed_min === null ? state(c.state) : `${formatMinutes(c.elapsed_min)} ${state(c.state)}`);
   const clockNote = L(
     `${clock === 'business' ? `business hours (${hm(inp.cfg.calendar.day_start)}–${hm(inp.cfg.calendar.day_end)} on working days)` : 'calendar time'}; open clocks run to ${report.now}; targets per priority: ${prios.map((p) => `${p} ${formatMinutes(inp.cfg.sla.priorities.get(p)!.first_response)}/${formatMinutes(inp.cfg.sla.priorities.get(p)!.resolution)}`).join(', ')} (first response/resolution)`,
-    `${clock === 'business' ? `工作时间（工作日 ${hm(inp.cfg.calendar.day_start)}–${hm(inp.cfg.calendar.day_end)}）` : '自然时间'}；未完成的计时截至 ${report.now}；各优先级目标（首次响应/解决）：${prios.map((p) => `${p} ${formatMinutes(inp.cfg.sla.priorities.get(p)!.first_response)}/${formatMinutes(inp.cfg.sla.priorities.get(p)!.resolution)}`).join('，')}`,
+    `${clock === 'business' ? `工作时间（工作日 ${hm(inp.cfg.calendar.day_start)}–${hm(inp.cfg.calendar.day_end)}）` : '自然时间'}；未完成的计时截至 ${report.now}；各优先级目标（首次响应/解决）：${prios.map((p) => `${crmWord(inp.lang, p)} ${formatMinutes(inp.cfg.sla.priorities.get(p)!.first_response)}/${formatMinutes(inp.cfg.sla.priorities.get(p)!.resolution)}`).join('，')}`,
   );
   const list = (ts: TicketRow[], title: string): TableModel => ({
     title,
