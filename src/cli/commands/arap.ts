@@ -11,6 +11,7 @@ import type { Register, Wrap } from '../command.js';
 import { UsageError } from '../errors.js';
 import { unknownId } from '../ids.js';
 import { addRangeOptions, rangeFrom, type RangeFlags } from '../period.js';
+import { agingColumns, agingNote, bucketColumns, bucketText, kindText, statementAgingNote, statementTitle, totalText } from '../../reports/finance/aging.js';
 
 function parseBuckets(text: string | undefined, dflt: readonly number[]): number[] {
   if (text === undefined) return [...dflt];
@@ -45,7 +46,7 @@ function agingCommand(side: Side, wrap: Wrap): Command {
       if (opts.detail) {
         const cols = [who, 'name', 'document', 'kind', 'date', 'due', 'age', 'bucket', ...(multi ? ['currency'] : []), 'amount', 'open'];
         ctx.output({
-          table: { columns: cols.map((k) => ({ key: k, en: k })), rows: items.map((i) => [i.party, name(i.party), i.id, i.kind, i.date, i.kind === 'invoice' || i.kind === 'bill' ? i.due : '', i.age, labels[i.bucket]!, ...(multi ? [i.currency] : []), i.amount, i.open]) },
+          table: { columns: agingColumns(cols), rows: items.map((i) => [i.party, name(i.party), i.id, kindText(ctx.lang, side, i.kind), i.date, i.kind === 'invoice' || i.kind === 'bill' ? i.due : '', i.age, bucketText(ctx.lang, labels[i.bucket]!), ...(multi ? [i.currency] : []), i.amount, i.open]) },
           json: { as_of: ctx.asOf, basis, buckets: bounds, items: items.map((i) => ({ party: i.party, document: i.id, kind: i.kind, date: i.date, due: i.due, age: i.age, bucket: labels[i.bucket], currency: i.currency, amount: i.amount, open: i.open })) },
         });
         return;
@@ -54,14 +55,14 @@ function agingCommand(side: Side, wrap: Wrap): Command {
       const currencies = [...new Set(rows.map((r) => r.currency))].sort();
       const footer = currencies.map((c) => {
         const rs = rows.filter((r) => r.currency === c);
-        return ['total', '', ...(multi ? [c] : []), ...labels.map((_, i) => rs.reduce((s, r) => s.add(r.columns[i]!), zero(c))), rs.reduce((s, r) => s.add(r.total), zero(c))] as Cell[];
+        return [totalText(ctx.lang), '', ...(multi ? [c] : []), ...labels.map((_, i) => rs.reduce((s, r) => s.add(r.columns[i]!), zero(c))), rs.reduce((s, r) => s.add(r.total), zero(c))] as Cell[];
       });
       ctx.output({
         table: {
-          columns: [{ key: who, en: who, zh: side === 'ar' ? '客户' : '供应商' }, { key: 'name', en: 'name', zh: '名称' }, ...(multi ? [{ key: 'currency', en: 'currency' }] : []), ...labels.map((l, i) => ({ key: l, en: l, zh: i === 0 ? '未到期' : undefined, align: 'right' as const })), { key: 'total', en: 'total', zh: '合计', align: 'right' as const }],
+          columns: [{ key: who, en: who, zh: side === 'ar' ? '客户' : '供应商' }, { key: 'name', en: 'name', zh: '名称' }, ...(multi ? [{ key: 'currency', en: 'currency', zh: '币种' }] : []), ...bucketColumns(labels), { key: 'total', en: 'total', zh: '合计', align: 'right' as const }],
           rows: rows.map((r) => [r.party, name(r.party), ...(multi ? [r.currency] : []), ...r.columns.map((c) => (c.isZero() ? null : c)), r.total]),
           footer,
-          notes: [`as of ${ctx.asOf}, age from ${basis === 'due' ? 'due date' : 'document date'}`],
+          notes: [agingNote(ctx.lang, ctx.asOf, basis)],
         },
         json: { as_of: ctx.asOf, basis, buckets: labels, rows: rows.map((r) => ({ party: r.party, name: name(r.party), currency: r.currency, columns: Object.fromEntries(labels.map((l, i) => [l, r.columns[i]])), total: r.total })) },
       });
@@ -92,13 +93,13 @@ function statementCommand(side: Side, wrap: Wrap): Command {
       const aged = agingSummary(ageItems(openItems(ws.data, ws.config, side, close).filter((i) => i.party === party), close, ws.config.aging.basis, bounds), bounds, (c) => Dec.ZERO.withScale(minorUnit(ws.config, c)));
       const rows: Cell[][] = [];
       for (const s of sts) {
-        rows.push([s.begin ?? '', 'opening', '', '', s.currency, null, s.opening]);
-        for (const l of s.lines) rows.push([l.date, l.kind, l.id, l.kind === 'invoice' || l.kind === 'bill' ? l.due : '', s.currency, l.amount, l.balance]);
-        rows.push([s.end, 'closing', '', '', s.currency, null, s.closing]);
+        rows.push([s.begin ?? '', kindText(ctx.lang, side, 'opening'), '', '', s.currency, null, s.opening]);
+        for (const l of s.lines) rows.push([l.date, kindText(ctx.lang, side, l.kind), l.id, l.kind === 'invoice' || l.kind === 'bill' ? l.due : '', s.currency, l.amount, l.balance]);
+        rows.push([s.end, kindText(ctx.lang, side, 'closing'), '', '', s.currency, null, s.closing]);
       }
-      const notes = aged.map((a) => `aging ${a.currency}: ${labels.map((l, i) => `${l} ${a.columns[i]!.toString()}`).join(' · ')}`);
+      const notes = aged.map((a) => statementAgingNote(ctx.lang, a.currency, labels.map((l, i) => [l, a.columns[i]!.toString()] as const)));
       ctx.output({
-        table: { title: `${who} ${party} ${(parties.get(party)!.name as string) ?? ''}`, columns: ['date', 'kind', 'document', 'due', 'currency', 'amount', 'balance'].map((k) => ({ key: k, en: k, ...(k === 'amount' || k === 'balance' ? { align: 'right' as const } : {}) })), rows, notes },
+        table: { title: statementTitle(ctx.lang, side, party, (parties.get(party)!.name as string) ?? ''), columns: agingColumns(['date', 'kind', 'document', 'due', 'currency', 'amount', 'balance']), rows, notes },
         json: { party, statements: sts, aging: aged.map((a) => ({ currency: a.currency, columns: Object.fromEntries(labels.map((l, i) => [l, a.columns[i]])), total: a.total })) },
       });
     }),

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { buildLedger } from '../../engines/ledger/build.js';
-import { registerReport } from '../../reports/ledger/register.js';
+import { descriptionText, registerReport } from '../../reports/ledger/register.js';
 import type { Wrap } from '../command.js';
 import { addQueryOptions, queryFrom, type LedgerFlags } from '../ledger-options.js';
 
@@ -33,7 +33,7 @@ Examples:
             { key: 'amount', en: 'amount', zh: '金额', align: 'right' as const },
             { key: 'balance', en: 'balance', zh: '余额', align: 'right' as const },
           ],
-          rows: lines.map((x) => [x.date ?? '', x.id, x.description, x.account, ...(multi ? [x.commodity] : []), x.amount, x.balance]),
+          rows: lines.map((x) => [x.date ?? '', x.id, descriptionText(x, ctx.lang === 'zh-CN'), x.account, ...(multi ? [x.commodity] : []), x.amount, x.balance]),
         },
         json: lines.map((x) => ({ date: x.date, id: x.id, source: x.source, description: x.description, account: x.account, commodity: x.commodity, amount: x.amount, balance: x.balance })),
       });

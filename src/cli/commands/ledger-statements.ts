@@ -17,7 +17,7 @@ export function registerLedgerStatements(ledger: Command, wrap: Wrap): void {
   tb.action(
     wrap((ctx, patterns: string[], flags: LedgerFlags) => {
       const l = buildLedger(ctx.workspace());
-      ctx.output(trialBalanceView(trialBalance(l, queryFrom(flags, patterns, ctx.asOf)), l.baseCurrency, l.accounts));
+      ctx.output(trialBalanceView(trialBalance(l, queryFrom(flags, patterns, ctx.asOf)), l.baseCurrency, l.accounts, ctx.lang === 'zh-CN'));
     }),
   );
   const is = addQueryOptions(new Command('income-statement').alias('is'), { periods: true, tree: true })

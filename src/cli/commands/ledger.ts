@@ -50,7 +50,7 @@ Examples:
         report = valued(report, db, flags.value, addDays(spec.end!, -1), minorUnit(ws.config, flags.value), ws.config.rounding);
         shown = warnUnconverted(ctx, db, flags.value, l.baseCurrency);
       }
-      ctx.output(balanceView(report, shown, l.accounts));
+      ctx.output(balanceView(report, shown, l.accounts, undefined, ctx.lang === 'zh-CN'));
     }),
   );
   ledger.addCommand(bal);

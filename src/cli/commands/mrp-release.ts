@@ -65,9 +65,9 @@ its planned order and the demands it serves. Files are appended to, never rewrit
         const { report, changes } = releaseDocuments(ws, out.release);
         validateChanges(ctx, loaded, changes, 'releasing these planned orders');
         if (!opts.dryRun) writeChanges(loaded, changes);
-        ctx.output({ table: releaseTable(report), json: report });
+        ctx.output({ table: releaseTable(report, ctx.lang), json: report });
         if (!report.rows.length) ctx.info('nothing to release');
-        else if (opts.dryRun) ctx.info(`dry run: would create ${releaseSummary(report)}; nothing was written`);
+        else if (opts.dryRun) ctx.info(ctx.lang === 'zh-CN' ? `试运行：将创建${releaseSummary(report, false, ctx.lang)}；未写入任何文件` : `dry run: would create ${releaseSummary(report)}; nothing was written`);
         else {
           ctx.info(`created ${releaseSummary(report)} (${report.files.join(', ')})`);
           for (const a of report.added_columns) ctx.info(`note: added column${a.columns.length === 1 ? '' : 's'} ${a.columns.join(', ')} to ${a.file}`);

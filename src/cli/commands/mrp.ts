@@ -66,7 +66,7 @@ ${RULES}`,
         const spec = specOf(ctx, opts);
         const pc = planFor(ws, spec);
         const r = runReport(pc, opts.all === true, opts.for === true);
-        ctx.output({ table: runTable(r, spec), json: r });
+        ctx.output({ table: runTable(r, spec, ctx.lang), json: r });
         if (opts.write) {
           const others = listWorkspaceFiles(ws.root)
             .filter((f) => f.entity === plannedOrders && f.path !== PLANNED_ORDERS_FILE)
@@ -89,7 +89,7 @@ ${RULES}`,
         requireId('item', sku, ws.data.items.map((i) => i.id), '`bizctl ls items`');
         const spec = specOf(ctx, opts);
         const r = explainReport(ws, planFor(ws, spec), sku, ctx.lang)!;
-        ctx.output({ table: explainTable(r, spec.bucket), json: r });
+        ctx.output({ table: explainTable(r, spec.bucket, ctx.lang), json: r });
       }),
     );
 
@@ -110,7 +110,7 @@ Examples:
         const isItem = ws.data.items.some((i) => i.id === ref);
         const r = peggingReport(planFor(ws, specOf(ctx, opts)), ref, isItem);
         if (!r) throw new DataError(`nothing to peg for "${ref}"`, 'give an open sales order (SO-…), an item, or an open or planned order (PO-…, WO-…, PL-…) within the horizon');
-        ctx.output({ table: peggingTable(r, ctx.format === 'table'), json: r });
+        ctx.output({ table: peggingTable(r, ctx.format === 'table', ctx.lang), json: r });
       }),
     );
 

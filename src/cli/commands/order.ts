@@ -37,7 +37,7 @@ after its due date (docs/fulfilment.md).`,
         if (target.kind === 'ticket' && !target.order) throw new DataError(`ticket ${ref} is not linked to a sales order`, `set sales_order: on ${ref} in crm/tickets`);
         const orderId = target.kind === 'ticket' ? target.order! : target.id;
         const r = traceReport(ws, fulfilFor(ws, specOf(ctx, opts)), orderId, target.kind === 'ticket' ? target.id : null, ctx.lang);
-        ctx.output({ table: traceTable(r), json: r });
+        ctx.output({ table: traceTable(r, ctx.lang), json: r });
       }),
     );
 };

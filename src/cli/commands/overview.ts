@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { writeFileAtomic } from '../../io/write.js';
-import { overview, overviewCharts } from '../../reports/overview/index.js';
+import { overview, overviewCharts, sourceText } from '../../reports/overview/index.js';
 import { overviewHtml } from '../../reports/overview/html.js';
 import type { Register } from '../command.js';
 
@@ -29,7 +29,7 @@ export const registerOverview: Register = (program, wrap) => {
               { key: 'change', en: 'change', zh: '变化', align: 'right' },
               { key: 'source', en: 'source', zh: '来源' },
             ],
-            rows: o.metrics.map((m) => [zh ? m.zh : m.en, m.value, m.previous, `${m.change.sign() > 0 ? '▲' : m.change.sign() < 0 ? '▼' : '='} ${m.change.abs().toString()}`, m.source]),
+            rows: o.metrics.map((m) => [zh ? m.zh : m.en, m.value, m.previous, `${m.change.sign() > 0 ? '▲' : m.change.sign() < 0 ? '▼' : '='} ${m.change.abs().toString()}`, sourceText(m.source, zh)]),
           },
           json: { company: o.company, as_of: o.asOf, previous: o.previous, metrics: o.metrics.map((m) => ({ key: m.key, label: m.en, unit: m.unit, value: m.value, previous: m.previous, change: m.change, source: m.source })) },
         });

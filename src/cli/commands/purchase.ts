@@ -31,8 +31,8 @@ before --as-of; days late = as-of − due date (calendar days).`,
         const ws = ctx.workspace();
         checkSupplier(ctx, opts.supplier);
         const r = overdueReport(ws, { asOf: ctx.asOf, lang: ctx.lang, ...(opts.supplier ? { supplier: opts.supplier } : {}) });
-        if (r.lines.length === 0 && ctx.format === 'table') ctx.info(`no purchase-order line is overdue on ${ctx.asOf}`);
-        else ctx.output({ table: overdueTable(r), json: r });
+        if (r.lines.length === 0 && ctx.format === 'table') ctx.info(ctx.lang === 'zh-CN' ? `${ctx.asOf}：没有逾期未到货的采购单行` : `no purchase-order line is overdue on ${ctx.asOf}`);
+        else ctx.output({ table: overdueTable(r, ctx.lang), json: r });
         return opts.exitCode && r.lines.length ? EXIT.ALERTS : EXIT.OK;
       }),
     );
@@ -57,7 +57,7 @@ open value = Σ open qty × price (before tax) of open purchase orders.`,
         const ws = ctx.workspace();
         checkSupplier(ctx, opts.supplier);
         const r = suppliersReport(ws, { asOf: ctx.asOf, lang: ctx.lang, ...(opts.supplier ? { supplier: opts.supplier } : {}) });
-        ctx.output({ table: suppliersTable(r), json: r });
+        ctx.output({ table: suppliersTable(r, ctx.lang), json: r });
       }),
     );
 };

@@ -31,7 +31,7 @@ due date has passed with quantity open or it is expected after its due date (doc
       wrap((ctx, opts: PlanOpts & { exitCode?: boolean }) => {
         const ws = ctx.workspace();
         const r = atRiskReport(ws, fulfilFor(ws, specOf(ctx, opts)), ctx.lang);
-        ctx.output({ table: atRiskTable(r), json: r });
+        ctx.output({ table: atRiskTable(r, ctx.lang), json: r });
         return opts.exitCode && r.lines.length ? EXIT.ALERTS : EXIT.OK;
       }),
     );
@@ -69,7 +69,7 @@ last component is there (free plan stock or a new order, recursively) plus their
         if (!from) throw new UsageError(`--date "${opts.date}" is not a date`, 'write it as YYYY-MM-DD');
         if (from < ctx.asOf) throw new UsageError(`--date ${from} is before the as-of date ${ctx.asOf}`, 'a promise can only be made from today on');
         const r = promiseReport(fulfilFor(ws, specOf(ctx, opts)), sku, qty, from);
-        ctx.output({ table: promiseTable(r), json: r });
+        ctx.output({ table: promiseTable(r, ctx.lang), json: r });
       }),
     );
 };

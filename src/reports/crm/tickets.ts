@@ -5,6 +5,7 @@ import { formatMinutes, groupTickets, orderStatus, ticketSla, type Clock, type C
 import type { TableModel } from '../../render/model.js';
 import { naturalCompare } from '../../util/natural.js';
 import { tr, type CrmInputs } from './inputs.js';
+import { crmWord, orderStatusWord } from './words.js';
 
 export const TICKET_VIEWS = ['open', 'breached', 'all', 'priority', 'category', 'owner'] as const;
 export type TicketView = (typeof TICKET_VIEWS)[number];
@@ -69,7 +70,7 @@ export function ticketsReport(inp: CrmInputs, clock: ClockMode, time: number): {
   const clockText = (c: ClockOut) => (c.elapsed_min === null ? state(c.state) : `${formatMinutes(c.elapsed_min)} ${state(c.state)}`);
   const clockNote = L(
     `${clock === 'business' ? `business hours (${hm(inp.cfg.calendar.day_start)}–${hm(inp.cfg.calendar.day_end)} on working days)` : 'calendar time'}; open clocks run to ${report.now}; targets per priority: ${prios.map((p) => `${p} ${formatMinutes(inp.cfg.sla.priorities.get(p)!.first_response)}/${formatMinutes(inp.cfg.sla.priorities.get(p)!.resolution)}`).join(', ')} (first response/resolution)`,
-    `${clock === 'business' ? `工作时间（工作日 ${hm(inp.cfg.calendar.day_start)}–${hm(inp.cfg.calendar.day_end)}）` : '自然时间'}；未完成的计时截至 ${report.now}；各优先级目标（首次响应/解决）：${prios.map((p) => `${p} ${formatMinutes(inp.cfg.sla.priorities.get(p)!.first_response)}/${formatMinutes(inp.cfg.sla.priorities.get(p)!.resolution)}`).join('，')}`,
+    `${clock === 'business' ? `工作时间（工作日 ${hm(inp.cfg.calendar.day_start)}–${hm(inp.cfg.calendar.day_end)}）` : '自然时间'}；未完成的计时截至 ${report.now}；各优先级目标（首次响应/解决）：${prios.map((p) => `${crmWord(inp.lang, p)} ${formatMinutes(inp.cfg.sla.priorities.get(p)!.first_response)}/${formatMinutes(inp.cfg.sla.priorities.get(p)!.resolution)}`).join('，')}`,
   );
   const list = (ts: TicketRow[], title: string): TableModel => ({
     title,
@@ -88,7 +89,7 @@ export function ticketsReport(inp: CrmInputs, clock: ClockMode, time: number): {
       { key: 'order_status', en: 'Order status', zh: '订单状态' },
       { key: 'subject', en: 'Subject', zh: '主题' },
     ],
-    rows: ts.map((t) => [t.id, t.priority, t.status, t.opened, t.customer, t.owner, t.category, clockText(t.first_response), clockText(t.resolution), t.resolution.due, t.sales_order, t.order_status, t.subject]),
+    rows: ts.map((t) => [t.id, crmWord(inp.lang, t.priority), crmWord(inp.lang, t.status), t.opened, t.customer, t.owner, t.category, clockText(t.first_response), clockText(t.resolution), t.resolution.due, t.sales_order, orderStatusWord(inp.lang, t.order_status), t.subject]),
     notes: [L(`${report.open} open, ${report.overdue} overdue, ${report.breached} breached (all tickets)`, `未结 ${report.open}，逾期 ${report.overdue}，超时 ${report.breached}（全部工单）`), clockNote],
   });
   const summary = (groups: TicketGroup[], key: string, en: string, zh: string): TableModel => ({
@@ -103,7 +104,7 @@ export function ticketsReport(inp: CrmInputs, clock: ClockMode, time: number): {
       { key: 'avg_first_response', en: 'Average first response', zh: '平均首次响应', align: 'right' },
       { key: 'avg_resolution', en: 'Average resolution', zh: '平均解决时间', align: 'right' },
     ],
-    rows: groups.map((g) => [g.key ?? L('(none)', '（无）'), g.tickets, g.open, g.overdue, g.breached_first_response, g.breached_resolution, formatMinutes(g.avg_first_response_min), formatMinutes(g.avg_resolution_min)]),
+    rows: groups.map((g) => [g.key === null ? L('(none)', '（无）') : key === 'priority' ? crmWord(inp.lang, g.key) : g.key, g.tickets, g.open, g.overdue, g.breached_first_response, g.breached_resolution, formatMinutes(g.avg_first_response_min), formatMinutes(g.avg_resolution_min)]),
     notes: [L('averages over the tickets that have had a first response / a resolution; breached counts include open tickets already past their target', '平均值只计已响应 / 已解决的工单；超时数包括尚未完成但已超过目标的工单'), clockNote],
   });
   const table = (view: TicketView): TableModel => {

@@ -2,6 +2,7 @@
 import { followups, type Followup, type FollowupActivityIn } from '../../engines/crm/followups.js';
 import type { TableModel } from '../../render/model.js';
 import { tr, type CrmInputs } from './inputs.js';
+import { crmWord } from './words.js';
 
 export function todayReport(inp: CrmInputs, owner?: string): { report: { as_of: string; followups: Followup[] }; table: TableModel } {
   const rows = followups(inp.ws.data.activities as unknown as FollowupActivityIn[], inp.deals, inp.asOf).filter((f) => owner === undefined || f.owner === owner);
@@ -22,7 +23,7 @@ export function todayReport(inp: CrmInputs, owner?: string): { report: { as_of: 
         { key: 'deal', en: 'Deal', zh: '商机' },
         { key: 'subject', en: 'Subject', zh: '事项' },
       ],
-      rows: rows.map((r) => [r.owner ?? L('(none)', '（无）'), r.due, r.days_overdue, r.kind, r.id, r.customer, r.customer ? inp.customerName(r.customer) : '', r.deal, r.subject]),
+      rows: rows.map((r) => [r.owner ?? L('(none)', '（无）'), r.due, r.days_overdue, crmWord(inp.lang, r.kind), r.id, r.customer, r.customer ? inp.customerName(r.customer) : '', r.deal, r.subject]),
       notes: [
         L(
           `${rows.length} follow-up${rows.length === 1 ? '' : 's'} for ${owners} owner${owners === 1 ? '' : 's'}: activities not done whose due date (else their date) is on or before ${inp.asOf}, and next steps of open deals`,

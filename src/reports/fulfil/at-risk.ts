@@ -5,7 +5,12 @@ import type { Lang, TableModel } from '../../render/model.js';
 import { naturalCompare } from '../../util/natural.js';
 import type { Workspace } from '../../workspace/workspace.js';
 import { itemNames } from '../inventory/common.js';
+import { tr } from '../crm/inputs.js';
 import { customerNames, orderInput, type FulfilContext } from './context.js';
+import { causeZh } from './words-zh.js';
+
+/** The Chinese cause of a line, for tables (the JSON `cause` stays English). */
+const causeOfLine = new WeakMap<AtRiskLine, string>();
 
 export interface AtRiskLine {
   readonly order: string;
@@ -47,16 +52,19 @@ export function atRiskReport(ws: Workspace, fc: FulfilContext, lang: Lang): AtRi
       if (t.open.sign() <= 0) continue;
       openLines++;
       if (!t.late) continue;
-      lines.push({ order: so.id, line: l.line, customer: so.customer, customer_name: cust(so.customer), item: l.item, item_name: names(l.item), open: t.open, due: t.due, covered: t.covered, expected: t.expected, overdue_days: t.overdueDays, days_late: t.daysLate, cause: t.cause!.sentence });
+      const row: AtRiskLine = { order: so.id, line: l.line, customer: so.customer, customer_name: cust(so.customer), item: l.item, item_name: names(l.item), open: t.open, due: t.due, covered: t.covered, expected: t.expected, overdue_days: t.overdueDays, days_late: t.daysLate, cause: t.cause!.sentence };
+      if (lang === 'zh-CN') causeOfLine.set(row, causeZh(t, t.cause!, fc.plan.asOf));
+      lines.push(row);
     }
   }
   lines.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : naturalCompare(a.order, b.order) || a.line - b.line));
   return { as_of: fc.plan.asOf, open_lines: openLines, lines };
 }
 
-export function atRiskTable(r: AtRiskReport): TableModel {
+export function atRiskTable(r: AtRiskReport, lang: Lang = 'en'): TableModel {
+  const L = (en: string, zh: string) => tr(lang, en, zh);
   return {
-    title: `${r.lines.length} of ${r.open_lines} open sales-order line${r.open_lines === 1 ? '' : 's'} late or at risk on ${r.as_of}`,
+    title: L(`${r.lines.length} of ${r.open_lines} open sales-order line${r.open_lines === 1 ? '' : 's'} late or at risk on ${r.as_of}`, `截至 ${r.as_of}，${r.open_lines} 个未结销售订单行中有 ${r.lines.length} 行延迟或有延迟风险`),
     columns: [
       { key: 'order', en: 'order', zh: '销售单' },
       { key: 'line', en: 'line', zh: '行' },
@@ -70,11 +78,20 @@ export function atRiskTable(r: AtRiskReport): TableModel {
       { key: 'days_late', en: 'days late', zh: '延迟天数' },
       { key: 'cause', en: 'cause', zh: '原因' },
     ],
-    rows: r.lines.map((l) => [l.order, l.line, l.customer, l.customer_name, l.item, l.open.normalize(), l.due, l.covered ?? '', l.expected ?? '', l.days_late ?? (l.overdue_days || ''), l.cause]),
+    rows: r.lines.map((l) => [l.order, l.line, l.customer, l.customer_name, l.item, l.open.normalize(), l.due, l.covered ?? '', l.expected ?? '', l.days_late ?? (l.overdue_days || ''), lang === 'zh-CN' ? (causeOfLine.get(l) ?? l.cause) : l.cause]),
     notes: [
-      'covered (plan) = the latest date of the supplies MRP pegs to the line: stock today, open orders on their due date (today at the earliest), planned orders on their due date.',
-      'expected = the same with what is late below each order: an order starts only when its last component is there (then + lead time); a planned order whose release has passed is released today.',
-      'A line is late when its due date has passed with quantity open or it is expected after its due date; days late = expected − due (calendar days). `bizctl order trace SO-…` shows the chain.',
+      L(
+        'covered (plan) = the latest date of the supplies MRP pegs to the line: stock today, open orders on their due date (today at the earliest), planned orders on their due date.',
+        '计划满足日 = MRP 分配给该行的供给中最晚的日期：库存为今天，未结订单为其到期日（最早为今天），计划订单为其到期日。',
+      ),
+      L(
+        'expected = the same with what is late below each order: an order starts only when its last component is there (then + lead time); a planned order whose release has passed is released today.',
+        '预计 = 同上，但计入每个订单下游的延迟：订单要等最后一个组件到位才能开工（再加提前期）；已过下达日的计划订单按今天下达计算。',
+      ),
+      L(
+        'A line is late when its due date has passed with quantity open or it is expected after its due date; days late = expected − due (calendar days). `bizctl order trace SO-…` shows the chain.',
+        '订单行延迟：交期已过且仍有未发数量，或预计日期晚于交期；延迟天数 = 预计 − 交期（日历天）。`bizctl order trace SO-…` 显示完整链条。',
+      ),
     ],
   };
 }

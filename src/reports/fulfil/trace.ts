@@ -8,7 +8,12 @@ import type { SupplyKind } from '../../engines/mrp/types.js';
 import type { Cell, Lang, TableModel } from '../../render/model.js';
 import type { Workspace } from '../../workspace/workspace.js';
 import { itemNames } from '../inventory/common.js';
+import { tr } from '../crm/inputs.js';
 import { customerNames, orderInput, supplyKindLabel, type FulfilContext } from './context.js';
+import { causeZh, statusZh, whatZh } from './words-zh.js';
+
+/** The Chinese note of a supply row, for tables (the JSON `note` stays English). */
+const noteZh = new WeakMap<TraceSupplyRow, string>();
 
 export interface TraceTicket {
   readonly id: string;
@@ -84,6 +89,8 @@ export interface TraceReport {
   readonly settlements: readonly InvoiceSettlement[];
 }
 
+const TICKET_ZH: Record<string, string> = { urgent: '紧急', high: '高', normal: '普通', low: '低', open: '处理中', pending: '待回复', resolved: '已解决', closed: '已关闭' };
+
 export type TraceTarget = { kind: 'order'; id: string } | { kind: 'ticket'; id: string; order: string | null } | { kind: 'unknown' };
 
 /** What a reference names: a ticket (traced through its sales order) or a sales order. */
@@ -94,35 +101,43 @@ export function traceTarget(ws: Workspace, ref: string): TraceTarget {
   return { kind: 'unknown' };
 }
 
-function supplyNote(fc: FulfilContext, ws: Workspace, n: TraceNode, supplierName: (id: string) => string): string {
+/** A supply row's note in English (JSON, tables) and Chinese (tables). */
+function supplyNote(fc: FulfilContext, ws: Workspace, n: TraceNode, supplierName: (id: string) => string): { en: string; zh: string } {
   const s = n.supply;
   const parts: string[] = [];
+  const zh: string[] = [];
+  const add = (en: string, z: string) => {
+    parts.push(en);
+    zh.push(z);
+  };
   switch (s.kind) {
     case 'onhand':
-      return 'allocated from stock';
+      return { en: 'allocated from stock', zh: '从库存分配' };
     case 'po': {
       const po = ws.data['purchase-orders'].find((p) => p.id === s.ref.replace(/\/\d+$/, ''));
-      if (po) parts.push(`${po.supplier} ${supplierName(po.supplier)}`);
-      if (n.overdueDays > 0) parts.push(`${n.overdueDays} days overdue`);
+      if (po) add(`${po.supplier} ${supplierName(po.supplier)}`, `${po.supplier} ${supplierName(po.supplier)}`);
+      if (n.overdueDays > 0) add(`${n.overdueDays} days overdue`, `已逾期 ${n.overdueDays} 天`);
       break;
     }
     case 'wo': {
       const wo = ws.data['work-orders'].find((w) => w.id === s.ref);
-      if (wo) parts.push(`${wo.status}, ${wo.completed.normalize().toString()} of ${wo.qty.normalize().toString()} done`);
-      if (n.overdueDays > 0) parts.push(`${n.overdueDays} days overdue`);
+      if (wo) add(`${wo.status}, ${wo.completed.normalize().toString()} of ${wo.qty.normalize().toString()} done`, `${statusZh(wo.status)}，已完成 ${wo.completed.normalize().toString()}/${wo.qty.normalize().toString()}`);
+      if (n.overdueDays > 0) add(`${n.overdueDays} days overdue`, `已逾期 ${n.overdueDays} 天`);
       break;
     }
     case 'firm':
-      parts.push(n.overdueDays > 0 ? `firm planned, start was ${s.release}` : `firm planned, start ${s.release}`);
+      if (n.overdueDays > 0) add(`firm planned, start was ${s.release}`, `确认计划，原定开工 ${s.release}`);
+      else add(`firm planned, start ${s.release}`, `确认计划，开工 ${s.release}`);
       break;
     case 'planned':
-      parts.push(n.overdueDays > 0 ? `past due: release was ${s.release}` : `release ${s.release}`);
+      if (n.overdueDays > 0) add(`past due: release was ${s.release}`, `已过下达期：原下达日 ${s.release}`);
+      else add(`release ${s.release}`, `下达 ${s.release}`);
       break;
   }
   const b = fc.dates.of(s);
-  if (b.why === 'components' && b.blocker) parts.push(`waits for ${b.blocker.ref}`);
-  else if (b.why === 'not-released') parts.push('not released');
-  return parts.join('; ');
+  if (b.why === 'components' && b.blocker) add(`waits for ${b.blocker.ref}`, `等待 ${b.blocker.ref}`);
+  else if (b.why === 'not-released') add('not released', '未下达');
+  return { en: parts.join('; '), zh: zh.join('；') };
 }
 
 export function traceReport(ws: Workspace, fc: FulfilContext, orderId: string, ticketId: string | null, lang: Lang): TraceReport {
@@ -154,7 +169,9 @@ export function traceReport(ws: Workspace, fc: FulfilContext, orderId: string, t
       days_late: t.daysLate,
       why: sentence,
       cause: t.cause ? (cause as Omit<LateCause, 'sentence'>) : null,
-      supply: supply.map((n) => ({
+      supply: supply.map((n) => {
+        const note = supplyNote(fc, ws, n, supplierName);
+        const row: TraceSupplyRow = {
         level: n.level,
         type: supplyKindLabel(n.supply, fc.plan),
         kind: n.supply.kind,
@@ -169,8 +186,11 @@ export function traceReport(ws: Workspace, fc: FulfilContext, orderId: string, t
         why: n.why,
         overdue_days: n.overdueDays,
         late_days: n.lateDays,
-        note: supplyNote(fc, ws, n, supplierName),
-      })),
+        note: note.en,
+        };
+        noteZh.set(row, note.zh);
+        return row;
+      }),
     };
   });
   const docs = orderDocuments(ws.data, ws.config, so.id, fc.plan.asOf);
@@ -187,18 +207,28 @@ export function traceReport(ws: Workspace, fc: FulfilContext, orderId: string, t
   };
 }
 
-function lineNote(l: TraceLine): string {
-  const parts: string[] = [l.status];
-  if (l.shipped.sign() > 0 && l.status !== 'shipped') parts.push(`${l.shipped.normalize().toString()} of ${l.ordered.normalize().toString()} shipped`);
-  if (l.open.sign() > 0 && l.status !== 'draft') parts.push(`${l.open.normalize().toString()} open`);
-  if (l.allocated.sign() > 0) parts.push(`${l.allocated.normalize().toString()} allocated from stock`);
-  if (l.unplanned_why === 'beyond-horizon') parts.push('due after the planning horizon: not planned yet');
-  if (l.status === 'draft') parts.push('a draft is not planned');
-  if (l.late) parts.push(l.overdue_days > 0 ? `late: ${l.overdue_days} days overdue` : 'late');
-  return parts.join(', ');
+function lineNote(l: TraceLine, lang: Lang): string {
+  const q = (x: Dec) => x.normalize().toString();
+  const parts: string[] = [lang === 'zh-CN' ? statusZh(l.status) : l.status];
+  const L = (en: string, zh: string) => parts.push(tr(lang, en, zh));
+  if (l.shipped.sign() > 0 && l.status !== 'shipped') L(`${q(l.shipped)} of ${q(l.ordered)} shipped`, `已发 ${q(l.shipped)}/${q(l.ordered)}`);
+  if (l.open.sign() > 0 && l.status !== 'draft') L(`${q(l.open)} open`, `未发 ${q(l.open)}`);
+  if (l.allocated.sign() > 0) L(`${q(l.allocated)} allocated from stock`, `库存已分配 ${q(l.allocated)}`);
+  if (l.unplanned_why === 'beyond-horizon') L('due after the planning horizon: not planned yet', '交期在计划期之后：尚未计划');
+  if (l.status === 'draft') L('a draft is not planned', '草稿不参与计划');
+  if (l.late) L(l.overdue_days > 0 ? `late: ${l.overdue_days} days overdue` : 'late', l.overdue_days > 0 ? `延迟：已逾期 ${l.overdue_days} 天` : '延迟');
+  return parts.join(tr(lang, ', ', '，'));
 }
 
-export function traceTable(r: TraceReport): TableModel {
+/** The "why late" sentence of a line in the table's language. */
+function whyText(l: TraceLine, asOf: IsoDate, lang: Lang): string | null {
+  if (!l.why || lang !== 'zh-CN' || !l.cause) return l.why;
+  return causeZh({ open: l.open, item: l.item, due: l.due, overdueDays: l.overdue_days, expected: l.expected, unplanned: l.unplanned, allocated: l.allocated }, l.cause, asOf);
+}
+
+export function traceTable(r: TraceReport, lang: Lang = 'en'): TableModel {
+  const L = (en: string, zh: string) => tr(lang, en, zh);
+  const W = (w: string) => (lang === 'zh-CN' ? whatZh(w) : w);
   const rows: Cell[][] = [];
   const o = r.order;
   const lineOfItem = (item: string): number | '' => {
@@ -206,18 +236,26 @@ export function traceTable(r: TraceReport): TableModel {
     return ls.length === 1 ? ls[0]!.line : '';
   };
   for (const l of r.lines) {
-    rows.push([l.line, 0, 'line', `${o.id}/${l.line}`, l.item, l.ordered.normalize(), l.due, l.expected ?? '', l.days_late ?? (l.overdue_days || ''), lineNote(l)]);
-    for (const s of l.supply) rows.push([l.line, s.level, s.type, s.kind === 'onhand' ? '' : s.ref, s.item, s.qty.normalize(), s.due ?? '', s.expected ?? '', s.late_days || '', s.note]);
-    for (const m of r.moves.filter((x) => lineOfItem(x.item) === l.line)) rows.push([l.line, '', m.kind, m.id, m.item, m.qty.normalize(), m.date, '', '', `${m.from ?? ''} → ${m.to ?? ''}`]);
-    if (l.why) rows.push([l.line, '', 'why', '', '', '', '', '', '', l.why]);
+    rows.push([l.line, 0, W('line'), `${o.id}/${l.line}`, l.item, l.ordered.normalize(), l.due, l.expected ?? '', l.days_late ?? (l.overdue_days || ''), lineNote(l, lang)]);
+    for (const s of l.supply) rows.push([l.line, s.level, W(s.type), s.kind === 'onhand' ? '' : s.ref, s.item, s.qty.normalize(), s.due ?? '', s.expected ?? '', s.late_days || '', lang === 'zh-CN' ? (noteZh.get(s) ?? s.note) : s.note]);
+    for (const m of r.moves.filter((x) => lineOfItem(x.item) === l.line)) rows.push([l.line, '', W(m.kind), m.id, m.item, m.qty.normalize(), m.date, '', '', `${m.from ?? ''} → ${m.to ?? ''}`]);
+    if (l.why) rows.push([l.line, '', W('why'), '', '', '', '', '', '', whyText(l, r.as_of, lang)]);
   }
-  for (const m of r.moves.filter((x) => lineOfItem(x.item) === '')) rows.push(['', '', m.kind, m.id, m.item, m.qty.normalize(), m.date, '', '', `${m.from ?? ''} → ${m.to ?? ''}`]);
-  for (const i of r.invoices) rows.push(['', '', 'invoice', i.id, '', i.total, i.date, '', '', `${i.currency}, due ${i.due}, open ${i.open.toString()}`]);
-  for (const p of r.settlements) rows.push(['', '', p.kind === 'payment' ? 'payment' : 'credit note', p.id, '', p.amount, p.date, '', '', `applied to ${p.invoice}`]);
+  for (const m of r.moves.filter((x) => lineOfItem(x.item) === '')) rows.push(['', '', W(m.kind), m.id, m.item, m.qty.normalize(), m.date, '', '', `${m.from ?? ''} → ${m.to ?? ''}`]);
+  for (const i of r.invoices) rows.push(['', '', W('invoice'), i.id, '', i.total, i.date, '', '', L(`${i.currency}, due ${i.due}, open ${i.open.toString()}`, `${i.currency}，到期 ${i.due}，未结 ${i.open.toString()}`)]);
+  for (const p of r.settlements) rows.push(['', '', W(p.kind === 'payment' ? 'payment' : 'credit note'), p.id, '', p.amount, p.date, '', '', L(`applied to ${p.invoice}`, `核销 ${p.invoice}`)]);
   const t = r.ticket;
-  const head = `${o.id} ${o.customer} ${o.customer_name}: ordered ${o.date}, ${o.status}${o.deal ? `, deal ${o.deal}` : ''}${o.owner ? `, owner ${o.owner}` : ''}${o.customer_ref ? `, customer ref ${o.customer_ref}` : ''}; ${r.late_lines ? `${r.late_lines} late line${r.late_lines === 1 ? '' : 's'}` : 'nothing late'} on ${r.as_of}`;
+  const head = L(
+    `${o.id} ${o.customer} ${o.customer_name}: ordered ${o.date}, ${o.status}${o.deal ? `, deal ${o.deal}` : ''}${o.owner ? `, owner ${o.owner}` : ''}${o.customer_ref ? `, customer ref ${o.customer_ref}` : ''}; ${r.late_lines ? `${r.late_lines} late line${r.late_lines === 1 ? '' : 's'}` : 'nothing late'} on ${r.as_of}`,
+    `${o.id} ${o.customer} ${o.customer_name}：下单 ${o.date}，${statusZh(o.status)}${o.deal ? `，商机 ${o.deal}` : ''}${o.owner ? `，负责人 ${o.owner}` : ''}${o.customer_ref ? `，客户单号 ${o.customer_ref}` : ''}；截至 ${r.as_of} ${r.late_lines ? `${r.late_lines} 行延迟` : '没有延迟'}`,
+  );
   return {
-    title: t ? `${t.id} (${t.priority}, ${t.status}, opened ${t.opened}${t.owner ? `, owner ${t.owner}` : ''}): ${t.subject}\n${head}` : head,
+    title: t
+      ? L(
+          `${t.id} (${t.priority}, ${t.status}, opened ${t.opened}${t.owner ? `, owner ${t.owner}` : ''}): ${t.subject}\n${head}`,
+          `${t.id}（${TICKET_ZH[t.priority] ?? t.priority}，${TICKET_ZH[t.status] ?? t.status}，${t.opened} 创建${t.owner ? `，负责人 ${t.owner}` : ''}）：${t.subject}\n${head}`,
+        )
+      : head,
     columns: [
       { key: 'line', en: 'line', zh: '行' },
       { key: 'level', en: 'level', zh: '层级' },
@@ -232,10 +270,16 @@ export function traceTable(r: TraceReport): TableModel {
     ],
     rows,
     notes: [
-      ...r.lines.filter((l) => l.why).map((l) => `Line ${l.line}: ${l.why}`),
-      'Under each open line: the supplies MRP pegs to it, level by level (1 = the item, 2 = its components, …; components taken from stock are left out), with the share serving this line.',
-      'expected = when it can be there: open orders on their due date (today at the earliest when overdue), pushed back when a component arrives after their start (then + lead time); planned orders whose release has passed: released today + lead time.',
-      'A line is late when its due date has passed with quantity open, or when it is expected after its due date (docs/fulfilment.md).',
+      ...r.lines.filter((l) => l.why).map((l) => L(`Line ${l.line}: ${l.why}`, `第 ${l.line} 行：${whyText(l, r.as_of, lang)}`)),
+      L(
+        'Under each open line: the supplies MRP pegs to it, level by level (1 = the item, 2 = its components, …; components taken from stock are left out), with the share serving this line.',
+        '每个未结行下列出 MRP 分配给它的供给，逐层列出（1 = 该物料，2 = 其组件，……；从库存领用的组件不列出），数量为服务于该行的份额。',
+      ),
+      L(
+        'expected = when it can be there: open orders on their due date (today at the earliest when overdue), pushed back when a component arrives after their start (then + lead time); planned orders whose release has passed: released today + lead time.',
+        '预计 = 能到位的日期：未结订单按其到期日（已逾期则最早为今天），组件晚于开工日到货时顺延（组件到货日 + 提前期）；已过下达日的计划订单：今天下达 + 提前期。',
+      ),
+      L('A line is late when its due date has passed with quantity open, or when it is expected after its due date (docs/fulfilment.md).', '订单行延迟：交期已过且仍有未发数量，或预计日期晚于交期（见 docs/fulfilment.md）。'),
     ],
   };
 }

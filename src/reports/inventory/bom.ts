@@ -4,6 +4,8 @@ import { costRollup, explode, whereUsed, type CostRow, type ExplodeRow, type Whe
 import type { Lang, TableModel } from '../../render/model.js';
 import { minorUnit } from '../../workspace/config.js';
 import type { Workspace } from '../../workspace/workspace.js';
+import { tr } from '../crm/inputs.js';
+import { typeText } from '../mrp/words.js';
 import { bomIndex, itemNames } from './common.js';
 
 export interface BomSpec {
@@ -44,6 +46,7 @@ export function explodeReport(ws: Workspace, spec: BomSpec): ExplodeReport {
 }
 
 export function explodeTable(r: ExplodeReport, spec: BomSpec): TableModel {
+  const L = (en: string, zh: string) => tr(spec.lang, en, zh);
   const noBom = r.rows.filter((x) => x.no_bom).map((x) => x.item);
   return {
     columns: [
@@ -56,10 +59,13 @@ export function explodeTable(r: ExplodeReport, spec: BomSpec): TableModel {
       { key: 'unit', en: 'unit', zh: '单位' },
       { key: 'type', en: 'type', zh: '类型' },
     ],
-    rows: r.rows.map((x) => [x.level, ind(spec, x.level, x.item), x.name, x.per, pct(x.scrap), x.qty, x.unit, x.kind]),
+    rows: r.rows.map((x) => [x.level, ind(spec, x.level, x.item), x.name, x.per, pct(x.scrap), x.qty, x.unit, typeText(spec.lang, x.kind)]),
     notes: [
-      `Components for ${r.qty.toString()} × ${r.item}: qty = parent qty × qty per ÷ output_qty ÷ (1 − scrap), rounded up to 4 decimals when divided.`,
-      ...(noBom.length ? [`Make items without a BOM (not exploded): ${[...new Set(noBom)].join(', ')}.`] : []),
+      L(
+        `Components for ${r.qty.toString()} × ${r.item}: qty = parent qty × qty per ÷ output_qty ÷ (1 − scrap), rounded up to 4 decimals when divided.`,
+        `${r.qty.toString()} × ${r.item} 的组件：需求量 = 上级数量 × 单位用量 ÷ output_qty ÷ (1 − 损耗率)，有除法时向上取整到 4 位小数。`,
+      ),
+      ...(noBom.length ? [L(`Make items without a BOM (not exploded): ${[...new Set(noBom)].join(', ')}.`, `没有 BOM 的自制件（未展开）：${[...new Set(noBom)].join('、')}。`)] : []),
     ],
   };
 }
@@ -75,6 +81,7 @@ export function whereUsedReport(ws: Workspace, spec: BomSpec): WhereUsedReport {
 }
 
 export function whereUsedTable(r: WhereUsedReport, spec: BomSpec): TableModel {
+  const L = (en: string, zh: string) => tr(spec.lang, en, zh);
   return {
     columns: [
       { key: 'level', en: 'level', zh: '层级' },
@@ -84,8 +91,10 @@ export function whereUsedTable(r: WhereUsedReport, spec: BomSpec): TableModel {
       { key: 'of', en: 'of', zh: '下级物料' },
       { key: 'type', en: 'type', zh: '类型' },
     ],
-    rows: r.rows.map((x) => [x.level, ind(spec, x.level - 1, x.item), x.name, x.output.eq(Dec.ONE) ? x.per : `${x.per.toString()} / ${x.output.toString()}`, x.child, x.kind]),
-    notes: r.rows.length ? [`Every BOM that uses ${r.item}, directly (level 1) or through its parents.`] : [`${r.item} is not used in any BOM.`],
+    rows: r.rows.map((x) => [x.level, ind(spec, x.level - 1, x.item), x.name, x.output.eq(Dec.ONE) ? x.per : `${x.per.toString()} / ${x.output.toString()}`, x.child, typeText(spec.lang, x.kind)]),
+    notes: r.rows.length
+      ? [L(`Every BOM that uses ${r.item}, directly (level 1) or through its parents.`, `用到 ${r.item} 的所有 BOM：直接使用（第 1 层）或经由其上级物料。`)]
+      : [L(`${r.item} is not used in any BOM.`, `${r.item} 没有被任何 BOM 使用。`)],
   };
 }
 
@@ -132,6 +141,7 @@ export function costReport(ws: Workspace, spec: BomSpec): CostReport {
 }
 
 export function costTable(r: CostReport, spec: BomSpec): TableModel {
+  const L = (en: string, zh: string) => tr(spec.lang, en, zh);
   // amounts: 4 decimals at most, at least 2
   const money = (x: Dec) => {
     const r = x.round(4, 'half-up').normalize();
@@ -151,11 +161,14 @@ export function costTable(r: CostReport, spec: BomSpec): TableModel {
       { key: 'extended', en: 'extended', zh: '金额' },
     ],
     rows: r.rows.map((x) => [x.level, ind(spec, x.level, x.item), x.name, x.qty, x.unit, x.unit_cost, perUnit(x.kind, x.labour), perUnit(x.kind, x.overhead), money(x.extended)]),
-    footer: [['', 'total', '', r.qty, '', r.unit_cost, '', '', r.total]],
+    footer: [['', L('total', '合计'), '', r.qty, '', r.unit_cost, '', '', r.total]],
     notes: [
-      `Cost of ${r.qty.toString()} × ${r.item} in ${r.currency}. A buy item costs its cost; a make item costs Σ component qty (scrap included) × unit cost + its labour_cost + overhead_cost, rounded to 4 decimals per level.`,
-      'labour and overhead are per unit of the item on that row; its unit cost already contains them and everything below it.',
-      ...(r.missing.length ? [`No cost (counted as 0): ${r.missing.join(', ')}.`] : []),
+      L(
+        `Cost of ${r.qty.toString()} × ${r.item} in ${r.currency}. A buy item costs its cost; a make item costs Σ component qty (scrap included) × unit cost + its labour_cost + overhead_cost, rounded to 4 decimals per level.`,
+        `${r.qty.toString()} × ${r.item} 的成本（${r.currency}）。外购件取其 cost；自制件 = Σ 组件数量（含损耗）× 单位成本 + 其 labour_cost + overhead_cost，每层四舍五入到 4 位小数。`,
+      ),
+      L('labour and overhead are per unit of the item on that row; its unit cost already contains them and everything below it.', '人工和制造费用按该行物料的单位计；其单位成本已包含它们及下层的全部成本。'),
+      ...(r.missing.length ? [L(`No cost (counted as 0): ${r.missing.join(', ')}.`, `没有成本（按 0 计）：${r.missing.join('、')}。`)] : []),
     ],
   };
 }

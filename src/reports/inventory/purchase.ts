@@ -5,6 +5,7 @@ import { overdueLines, supplierMetrics } from '../../engines/inventory/purchasin
 import type { Cell, Lang, TableModel } from '../../render/model.js';
 import { minorUnit } from '../../workspace/config.js';
 import type { Workspace } from '../../workspace/workspace.js';
+import { tr } from '../crm/inputs.js';
 import { itemNames } from './common.js';
 
 export interface PurchaseSpec {
@@ -82,9 +83,10 @@ export function overdueReport(ws: Workspace, spec: PurchaseSpec): OverdueReport 
   return { as_of: spec.asOf, lines };
 }
 
-export function overdueTable(r: OverdueReport): TableModel {
+export function overdueTable(r: OverdueReport, lang: Lang = 'en'): TableModel {
+  const n = r.lines.length;
   return {
-    title: r.lines.length ? `${r.lines.length} purchase-order line${r.lines.length === 1 ? '' : 's'} overdue on ${r.as_of}` : undefined,
+    title: n ? tr(lang, `${n} purchase-order line${n === 1 ? '' : 's'} overdue on ${r.as_of}`, `截至 ${r.as_of} 逾期未到货的采购单行：${n} 行`) : undefined,
     columns: [
       { key: 'po', en: 'PO', zh: '采购单' },
       { key: 'line', en: 'line', zh: '行' },
@@ -102,8 +104,8 @@ export function overdueTable(r: OverdueReport): TableModel {
     ],
     rows: r.lines.map((l) => [l.po, l.line, l.supplier, l.supplier_name, l.item, l.ordered, l.received, l.open, l.due, l.days_late, l.last_receipt ?? '', l.contact, l.phone]),
     notes: [
-      'Open lines of open purchase orders whose due date is before the as-of date; days late = as-of − due (calendar days).',
-      'A receipt dated after the as-of date had not happened yet on that date.',
+      tr(lang, 'Open lines of open purchase orders whose due date is before the as-of date; days late = as-of − due (calendar days).', '未结采购单中交期早于截至日的未结行；逾期天数 = 截至日 − 交期（日历天）。'),
+      tr(lang, 'A receipt dated after the as-of date had not happened yet on that date.', '日期晚于截至日的收货在截至日尚未发生，不计入。'),
     ],
   };
 }
@@ -157,7 +159,7 @@ export function suppliersReport(ws: Workspace, spec: PurchaseSpec): SuppliersRep
   return { as_of: spec.asOf, currency: base, zero: Dec.ZERO.withScale(minorUnit(ws.config, base)), suppliers };
 }
 
-export function suppliersTable(r: SuppliersReport): TableModel {
+export function suppliersTable(r: SuppliersReport, lang: Lang = 'en'): TableModel {
   const rows: Cell[][] = [];
   for (const s of r.suppliers) {
     const values = s.open_value.length ? s.open_value : [null];
@@ -185,9 +187,9 @@ export function suppliersTable(r: SuppliersReport): TableModel {
     ],
     rows,
     notes: [
-      `As of ${r.as_of}. lines due: lines due before that date, plus lines fully received by then (an early delivery counts).`,
-      'on-time rate = lines fully received on or before their due date ÷ lines due. avg delay = mean (received date − due date) of lines received late.',
-      'open value = Σ open qty × price (before tax) of open purchase orders, rounded to the currency’s minor unit.',
+      tr(lang, `As of ${r.as_of}. lines due: lines due before that date, plus lines fully received by then (an early delivery counts).`, `截至 ${r.as_of}。应交行数：交期早于该日的行，加上到该日已全部收货的行（提前交货也计入）。`),
+      tr(lang, 'on-time rate = lines fully received on or before their due date ÷ lines due. avg delay = mean (received date − due date) of lines received late.', '准时率 = 在交期当日或之前全部收货的行数 ÷ 应交行数；平均延迟天数 = 迟交行的（收货日 − 交期）平均值。'),
+      tr(lang, 'open value = Σ open qty × price (before tax) of open purchase orders, rounded to the currency’s minor unit.', '未交金额 = Σ 未结采购单的未交数量 × 单价（不含税），按币种最小单位四舍五入。'),
     ],
   };
 }

@@ -6,6 +6,7 @@ import { effectiveLeadTime } from '../../engines/inventory/leadtime.js';
 import { reorderAlerts } from '../../engines/inventory/reorder.js';
 import type { Cell, Lang, TableModel } from '../../render/model.js';
 import type { Workspace } from '../../workspace/workspace.js';
+import { tr } from '../crm/inputs.js';
 import { calendarOf, itemNames, positionInput } from './common.js';
 
 export interface StockSpec {
@@ -71,6 +72,7 @@ export function stockReport(ws: Workspace, spec: StockSpec): StockReport {
 const n = (x: Dec) => x.normalize();
 
 export function stockTable(r: StockReport, spec: StockSpec): TableModel {
+  const L = (en: string, zh: string) => tr(spec.lang, en, zh);
   const cols = [
     { key: 'item', en: 'item', zh: '物料' },
     { key: 'name', en: 'name', zh: '名称' },
@@ -85,18 +87,18 @@ export function stockTable(r: StockReport, spec: StockSpec): TableModel {
   const rows: Cell[][] = [];
   for (const it of r.items) {
     if (spec.by === 'item' && spec.location === undefined) {
-      rows.push([it.item, it.name, n(it.on_hand), n(it.on_order), n(it.allocated), n(it.available), it.unit, it.available.sign() < 0 ? 'short' : '']);
+      rows.push([it.item, it.name, n(it.on_hand), n(it.on_order), n(it.allocated), n(it.available), it.unit, it.available.sign() < 0 ? L('short', '短缺') : '']);
       continue;
     }
     const locs = it.locations;
     if (spec.by === 'item') {
       const sum = (f: (l: (typeof locs)[number]) => Dec) => locs.reduce((a, l) => a.add(f(l)), Dec.ZERO);
       const av = sum((l) => l.available);
-      rows.push([it.item, it.name, n(sum((l) => l.on_hand)), n(sum((l) => l.on_order)), n(sum((l) => l.allocated)), n(av), it.unit, av.sign() < 0 ? 'short' : '']);
+      rows.push([it.item, it.name, n(sum((l) => l.on_hand)), n(sum((l) => l.on_order)), n(sum((l) => l.allocated)), n(av), it.unit, av.sign() < 0 ? L('short', '短缺') : '']);
       continue;
     }
     for (const l of locs) {
-      const status = l.available.sign() < 0 ? 'short' : l.nettable ? '' : 'not nettable';
+      const status = l.available.sign() < 0 ? L('short', '短缺') : l.nettable ? '' : L('not nettable', '不参与净需求');
       rows.push([it.item, it.name, l.location === NO_LOCATION ? '-' : l.location, n(l.on_hand), n(l.on_order), n(l.allocated), n(l.available), it.unit, status]);
     }
   }
@@ -104,10 +106,16 @@ export function stockTable(r: StockReport, spec: StockSpec): TableModel {
     columns: cols,
     rows,
     notes: [
-      `As of ${r.as_of}. available = on hand + on order − allocated.`,
-      'on hand: latest stock count on or before that date + moves after it. on order: open purchase-order lines (qty − received) and released or in-progress work orders (qty − completed).',
-      'allocated: open sales-order lines (qty − shipped) and components still needed by released or in-progress work orders (scrap included, phantoms blown through).',
-      ...(spec.by === 'item' && spec.location === undefined ? ['Totals count nettable locations only.'] : []),
+      L(`As of ${r.as_of}. available = on hand + on order − allocated.`, `截至 ${r.as_of}。可用 = 在库 + 在途 − 已分配。`),
+      L(
+        'on hand: latest stock count on or before that date + moves after it. on order: open purchase-order lines (qty − received) and released or in-progress work orders (qty − completed).',
+        '在库：该日或之前最近一次盘点 + 其后的出入库。在途：未结采购单行（数量 − 已收）和已下达或生产中的工单（数量 − 已完工）。',
+      ),
+      L(
+        'allocated: open sales-order lines (qty − shipped) and components still needed by released or in-progress work orders (scrap included, phantoms blown through).',
+        '已分配：未结销售订单行（数量 − 已发）和已下达或生产中的工单仍需的组件（含损耗，虚拟件展开到其组件）。',
+      ),
+      ...(spec.by === 'item' && spec.location === undefined ? [L('Totals count nettable locations only.', '合计只计参与净需求的库位。')] : []),
     ],
   };
 }

@@ -5,7 +5,7 @@ import { amountsJson, commoditiesOf } from './amounts.js';
 import type { BalanceReport } from './balance.js';
 
 /** Table (indented tree), CSV (full names, one row per account and commodity) and JSON of a balance report. */
-export function balanceView(r: BalanceReport, base: string, accounts: ReadonlyMap<string, AccountInfo>, title?: string): Rendered {
+export function balanceView(r: BalanceReport, base: string, accounts: ReadonlyMap<string, AccountInfo>, title?: string, zh = false): Rendered {
   const commodities = commoditiesOf([r.total, ...r.rows.map((x) => x.amounts)], base);
   const multi = commodities.length > 1 || commodities[0] !== base;
   const periodCols: Column[] = (r.periods ?? []).map((p) => ({ key: p.name, en: p.name, align: 'right' }));
@@ -23,8 +23,10 @@ export function balanceView(r: BalanceReport, base: string, accounts: ReadonlyMa
       csvRows.push([row.account, ...(multi ? [c] : []), ...amounts]);
     });
   }
-  const footer = (c: string): Cell[] => ['total', ...(multi ? [c] : []), ...(r.periods ? [...r.totalColumns!.map((a) => a.get(c) ?? null), r.total.get(c) ?? null] : [r.total.get(c) ?? null])];
-  const totals = commoditiesOf([r.total], base).map(footer);
+  const footer = (c: string, label = 'total'): Cell[] => [label, ...(multi ? [c] : []), ...(r.periods ? [...r.totalColumns!.map((a) => a.get(c) ?? null), r.total.get(c) ?? null] : [r.total.get(c) ?? null])];
+  const totals = commoditiesOf([r.total], base).map((c) => footer(c));
+  // CSV keeps the English word: the total row of the CSV is read by scripts
+  const tableTotals = zh ? commoditiesOf([r.total], base).map((c) => footer(c, '合计')) : totals;
   const json = {
     periods: r.periods?.map((p) => ({ name: p.name, start: p.start, end: p.end })) ?? null,
     rows: r.rows.map((x) => ({
@@ -37,7 +39,7 @@ export function balanceView(r: BalanceReport, base: string, accounts: ReadonlyMa
     ...(r.totalColumns ? { total_columns: r.totalColumns.map((a) => amountsJson(a, base)) } : {}),
   };
   return {
-    table: { ...(title ? { title } : {}), columns: head, rows: tableRows, footer: totals },
+    table: { ...(title ? { title } : {}), columns: head, rows: tableRows, footer: tableTotals },
     csv: { columns: head, rows: csvRows, footer: totals },
     json,
   };

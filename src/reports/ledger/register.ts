@@ -58,3 +58,21 @@ export function registerReport(ledger: Ledger, q: Query): RegisterLine[] {
   }
   return lines;
 }
+
+/**
+ * A register line's description in the table's language: the descriptions bizctl writes for
+ * the documents that post themselves ("Invoice INV-1 to C0001") and the opening line are
+ * translated; descriptions written by people are shown as written. JSON keeps the English text.
+ */
+export function descriptionText(line: RegisterLine, zh: boolean): string {
+  const d = line.description;
+  if (!zh) return d;
+  let m: RegExpExecArray | null;
+  if (line.source === 'opening' && (m = /^opening balance before (.+)$/.exec(d))) return `${m[1]} 之前的期初余额`;
+  if (line.source === 'invoice' && (m = /^Invoice (\S+) to (\S+)$/.exec(d))) return `销售发票 ${m[1]}，客户 ${m[2]}`;
+  if (line.source === 'credit-note' && (m = /^Credit note (\S+) to (\S+)$/.exec(d))) return `红字发票 ${m[1]}，客户 ${m[2]}`;
+  if (line.source === 'bill' && (m = /^Bill (\S+) from (\S+)$/.exec(d))) return `采购发票 ${m[1]}，供应商 ${m[2]}`;
+  if (line.source === 'payment' && (m = /^Receipt (\S+) from (\S+)$/.exec(d))) return `收款 ${m[1]}，来自 ${m[2]}`;
+  if (line.source === 'payment' && (m = /^Payment (\S+) to (\S+)$/.exec(d))) return `付款 ${m[1]}，付给 ${m[2]}`;
+  return d;
+}

@@ -95,7 +95,7 @@ export function balanceSheetView(bs: BalanceSheet, base: string, accounts: Reado
   };
 }
 
-export function trialBalanceView(tb: { rows: TrialBalanceRow[]; debit: Amounts; credit: Amounts }, base: string, accounts: ReadonlyMap<string, AccountInfo>): Rendered {
+export function trialBalanceView(tb: { rows: TrialBalanceRow[]; debit: Amounts; credit: Amounts }, base: string, accounts: ReadonlyMap<string, AccountInfo>, zh = false): Rendered {
   const commodities = commoditiesOf([tb.debit, tb.credit], base);
   const multi = commodities.length > 1 || commodities[0] !== base;
   const columns: Column[] = [
@@ -107,9 +107,11 @@ export function trialBalanceView(tb: { rows: TrialBalanceRow[]; debit: Amounts; 
     { key: 'credit', en: 'credit', zh: '贷方', align: 'right' },
   ];
   const rows = tb.rows.map((r) => [r.account, accounts.get(r.account)?.code ?? '', accounts.get(r.account)?.name_zh ?? '', ...(multi ? [r.commodity] : []), r.debit, r.credit]);
-  const footer = commodities.map((c) => ['total', '', '', ...(multi ? [c] : []), tb.debit.get(c) ?? null, tb.credit.get(c) ?? null]);
+  const footer = (label: string) => commodities.map((c) => [label, '', '', ...(multi ? [c] : []), tb.debit.get(c) ?? null, tb.credit.get(c) ?? null]);
   return {
-    table: { columns, rows, footer },
+    table: { columns, rows, footer: footer(zh ? '合计' : 'total') },
+    // CSV keeps the English word in its total row, whatever the language
+    csv: { columns, rows, footer: footer('total') },
     json: { rows: tb.rows, debit: amountsJson(tb.debit, base), credit: amountsJson(tb.credit, base) },
   };
 }

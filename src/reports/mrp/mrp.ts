@@ -11,7 +11,9 @@ import type { Cell, Column, Lang, TableModel } from '../../render/model.js';
 import { naturalCompare } from '../../util/natural.js';
 import type { Workspace } from '../../workspace/workspace.js';
 import { itemNames } from '../inventory/common.js';
+import { tr } from '../crm/inputs.js';
 import { mrpInput, type MrpSpec } from './input.js';
+import { actionText, bucketKindText, forListText, pegText, typeText } from './words.js';
 
 export interface PlanContext {
   readonly plan: Plan;
@@ -131,11 +133,15 @@ export const forText = (refs: readonly string[], more: boolean, cap: number) => 
   return extra > 0 || more ? `${shown} +${more ? `${extra}+ ` : `${extra} `}more` : shown;
 };
 
-export function runTable(r: RunReport, spec: MrpSpec): TableModel {
+export function runTable(r: RunReport, spec: MrpSpec, lang: Lang = 'en'): TableModel {
   const b = r.buckets;
   const c = r.counts;
+  const L = (en: string, zh: string) => tr(lang, en, zh);
   return {
-    title: `MRP on ${r.as_of}: ${b.length} ${r.bucket} bucket${b.length === 1 ? '' : 's'} (${b[0]!.start} to ${b[b.length - 1]!.end}), ${r.items} items, ${r.planned_orders} planned order${r.planned_orders === 1 ? '' : 's'}${spec.ww ? ', Wagner–Whitin' : ''}`,
+    title: L(
+      `MRP on ${r.as_of}: ${b.length} ${r.bucket} bucket${b.length === 1 ? '' : 's'} (${b[0]!.start} to ${b[b.length - 1]!.end}), ${r.items} items, ${r.planned_orders} planned order${r.planned_orders === 1 ? '' : 's'}${spec.ww ? ', Wagner–Whitin' : ''}`,
+      `MRP 运算（${r.as_of}）：${b.length} 个${bucketKindText(lang, r.bucket)}时段（${b[0]!.start} 至 ${b[b.length - 1]!.end}），${r.items} 个物料，${r.planned_orders} 个计划订单${spec.ww ? '，Wagner–Whitin 批量' : ''}`,
+    ),
     columns: [
       { key: 'action', en: 'action', zh: '建议' },
       { key: 'item', en: 'item', zh: '物料' },
@@ -148,14 +154,23 @@ export function runTable(r: RunReport, spec: MrpSpec): TableModel {
       { key: 'supplier', en: 'supplier', zh: '供应商' },
       ...(r.with_for ? [{ key: 'for', en: 'for', zh: '需求来源' }] : []),
     ],
-    rows: r.rows.map((x) => [LABEL[x.action], x.item, x.order, x.type, x.qty, x.release ?? '', x.due, x.new_date ?? '', x.supplier ?? '', ...(r.with_for ? [forText(x.for, x.for_more, 3)] : [])]),
+    rows: r.rows.map((x) => [actionText(lang, LABEL[x.action]), x.item, x.order, typeText(lang, x.type), x.qty, x.release ?? '', x.due, x.new_date ?? '', x.supplier ?? '', ...(r.with_for ? [forListText(lang, forText(x.for, x.for_more, 3))] : [])]),
     notes: [
-      `Actions: ${c.past_due} past due, ${c.release_now} release now, ${c.expedite} expedite, ${c.defer} defer, ${c.cancel} cancel.`,
-      'past due: the planned release date has passed (a shortage unless the order is rushed); release now: release within the first bucket;',
-      'expedite: an open order arrives after it is needed (or is overdue and needed now); defer: it arrives more than a bucket early; cancel: not needed within the horizon.',
-      '`bizctl mrp explain ITEM` shows the grid of an item, `bizctl mrp pegging SO-…|ITEM` the demand behind an order; --write saves the planned orders.',
-      ...r.warnings.slice(0, 10).map((w) => `warning: ${w}`),
-      ...(r.warnings.length > 10 ? [`… and ${r.warnings.length - 10} more warnings (--format json lists them all)`] : []),
+      L(
+        `Actions: ${c.past_due} past due, ${c.release_now} release now, ${c.expedite} expedite, ${c.defer} defer, ${c.cancel} cancel.`,
+        `建议：已过下达期 ${c.past_due}，立即下达 ${c.release_now}，提前 ${c.expedite}，推迟 ${c.defer}，取消 ${c.cancel}。`,
+      ),
+      L('past due: the planned release date has passed (a shortage unless the order is rushed); release now: release within the first bucket;', '已过下达期：计划下达日已过（不加急就会缺料）；立即下达：应在第一个时段内下达；'),
+      L(
+        'expedite: an open order arrives after it is needed (or is overdue and needed now); defer: it arrives more than a bucket early; cancel: not needed within the horizon.',
+        '提前：未结订单到货晚于需要日（或已逾期且现在就需要）；推迟：到货早于需要日一个时段以上；取消：计划期内不需要。',
+      ),
+      L(
+        '`bizctl mrp explain ITEM` shows the grid of an item, `bizctl mrp pegging SO-…|ITEM` the demand behind an order; --write saves the planned orders.',
+        '`bizctl mrp explain 物料` 显示物料的 MRP 计算表，`bizctl mrp pegging SO-…|物料` 显示订单背后的需求；--write 保存计划订单。',
+      ),
+      ...r.warnings.slice(0, 10).map((w) => L(`warning: ${w}`, `警告：${w}`)),
+      ...(r.warnings.length > 10 ? [L(`… and ${r.warnings.length - 10} more warnings (--format json lists them all)`, `…… 另有 ${r.warnings.length - 10} 条警告（--format json 列出全部）`)] : []),
     ],
   };
 }
@@ -214,7 +229,8 @@ export function bucketLabel(b: Bucket, kind: string): string {
   return kind === 'month' ? b.name : b.start.slice(5);
 }
 
-export function explainTable(r: ExplainReport, kind: string): TableModel {
+export function explainTable(r: ExplainReport, kind: string, lang: Lang = 'en'): TableModel {
+  const L = (en: string, zh: string) => tr(lang, en, zh);
   const cols: Column[] = [
     { key: 'row', en: '', zh: '' },
     { key: 'start', en: 'start', zh: '期初' },
@@ -224,21 +240,35 @@ export function explainTable(r: ExplainReport, kind: string): TableModel {
   const row = (label: string, xs: readonly Dec[], zeros = false, start: Cell = ''): Cell[] => [label, start, ...xs.map((x) => (zeros ? x.normalize() : blank(x)))];
   const phantom = r.type === 'phantom';
   return {
-    title: `${r.item} ${r.name}: ${r.type}, low-level code ${r.llc}, ${phantom ? 'demand passed to its components' : `${r.lot_rule}, lead time ${r.lead_time} working days, safety stock ${r.safety_stock.normalize().toString()}`}; on hand ${r.on_hand.normalize().toString()}, allocated ${r.allocated.normalize().toString()}`,
+    title: L(
+      `${r.item} ${r.name}: ${r.type}, low-level code ${r.llc}, ${phantom ? 'demand passed to its components' : `${r.lot_rule}, lead time ${r.lead_time} working days, safety stock ${r.safety_stock.normalize().toString()}`}; on hand ${r.on_hand.normalize().toString()}, allocated ${r.allocated.normalize().toString()}`,
+      `${r.item} ${r.name}：${typeText(lang, r.type)}，低层码 ${r.llc}，${phantom ? '需求直接传给其组件' : `批量规则 ${r.lot_rule}，提前期 ${r.lead_time} 个工作日，安全库存 ${r.safety_stock.normalize().toString()}`}；现有库存 ${r.on_hand.normalize().toString()}，已分配 ${r.allocated.normalize().toString()}`,
+    ),
     columns: cols,
     rows: [
-      row('gross requirements', r.rows.gross),
-      row('scheduled receipts', r.rows.receipts),
-      row('projected on hand', r.rows.projected, !phantom, phantom ? '' : r.start.normalize()),
-      row('net requirements', r.rows.net),
-      row('planned order receipts', r.rows.planned_receipts),
-      row('planned order releases', r.rows.planned_releases),
+      row(L('gross requirements', '毛需求'), r.rows.gross),
+      row(L('scheduled receipts', '计划接收量（在途）'), r.rows.receipts),
+      row(L('projected on hand', '预计在库'), r.rows.projected, !phantom, phantom ? '' : r.start.normalize()),
+      row(L('net requirements', '净需求'), r.rows.net),
+      row(L('planned order receipts', '计划订单接收'), r.rows.planned_receipts),
+      row(L('planned order releases', '计划订单下达'), r.rows.planned_releases),
     ],
     notes: [
-      `Buckets are ${kind === 'month' ? 'months' : kind === 'week' ? 'weeks, headed by their first day' : 'days'}; the first starts on ${r.buckets[0]!.start} and also holds everything past due. Receipts count from the start of their bucket.`,
-      'start = on hand − allocated; projected on hand = previous + scheduled receipts + planned receipts − gross requirements; net requirement = safety stock − (previous + scheduled receipts − gross requirements) when positive.',
-      ...(r.beyond.sign() > 0 ? [`Demand after the horizon, not planned: ${r.beyond.normalize().toString()}.`] : []),
-      ...r.orders.map((o) => `${o.order} (${o.kind}) ${o.qty.normalize().toString()}${o.release ? ` release ${o.release}` : ''} due ${o.due}${o.action ? ` — ${o.action}` : ''}`),
+      L(
+        `Buckets are ${kind === 'month' ? 'months' : kind === 'week' ? 'weeks, headed by their first day' : 'days'}; the first starts on ${r.buckets[0]!.start} and also holds everything past due. Receipts count from the start of their bucket.`,
+        `时段按${kind === 'month' ? '月' : kind === 'week' ? '周（以每周第一天为列名）' : '日'}划分；第一个时段从 ${r.buckets[0]!.start} 开始，也包含所有已过期的数量。接收量从其所在时段开始计入。`,
+      ),
+      L(
+        'start = on hand − allocated; projected on hand = previous + scheduled receipts + planned receipts − gross requirements; net requirement = safety stock − (previous + scheduled receipts − gross requirements) when positive.',
+        '期初 = 现有库存 − 已分配；预计在库 = 上期 + 计划接收量 + 计划订单接收 − 毛需求；净需求 = 安全库存 − (上期 + 计划接收量 − 毛需求)，为正时才计。',
+      ),
+      ...(r.beyond.sign() > 0 ? [L(`Demand after the horizon, not planned: ${r.beyond.normalize().toString()}.`, `计划期之后的需求（未计划）：${r.beyond.normalize().toString()}。`)] : []),
+      ...r.orders.map((o) =>
+        L(
+          `${o.order} (${o.kind}) ${o.qty.normalize().toString()}${o.release ? ` release ${o.release}` : ''} due ${o.due}${o.action ? ` — ${o.action}` : ''}`,
+          `${o.order}（${typeText(lang, o.kind)}）${o.qty.normalize().toString()}${o.release ? `，下达 ${o.release}` : ''}，到期 ${o.due}${o.action ? ` — ${actionText(lang, o.action)}` : ''}`,
+        ),
+      ),
     ],
   };
 }
@@ -345,7 +375,8 @@ function findOrders(pc: PlanContext, query: string): Supply[] {
   return [];
 }
 
-export function peggingTable(r: PeggingReport, indent: boolean): TableModel {
+export function peggingTable(r: PeggingReport, indent: boolean, lang: Lang = 'en'): TableModel {
+  const L = (en: string, zh: string) => tr(lang, en, zh);
   return {
     columns: [
       { key: 'level', en: 'level', zh: '层级' },
@@ -355,13 +386,21 @@ export function peggingTable(r: PeggingReport, indent: boolean): TableModel {
       { key: 'date', en: 'date', zh: '日期' },
       { key: 'action', en: 'action', zh: '建议' },
     ],
-    rows: r.rows.map((x) => [x.depth, (indent ? '  '.repeat(x.depth) : '') + (x.node === 'supply' ? (r.mode === 'demand' ? '← ' : '') : r.mode === 'demand' ? '' : '→ ') + x.what, x.item, x.qty.normalize(), x.date ?? '', x.action]),
+    rows: r.rows.map((x) => [x.depth, (indent ? '  '.repeat(x.depth) : '') + (x.node === 'supply' ? (r.mode === 'demand' ? '← ' : '') : r.mode === 'demand' ? '' : '→ ') + pegText(lang, x.what), x.item, x.qty.normalize(), x.date ?? '', actionText(lang, x.action)]),
     notes:
       r.mode === 'demand'
         ? [
-            'Each demand is followed by the supplies that cover it (first in, first out: on hand, then open and planned orders by date), and each order by the component demand it causes.',
-            'Quantities are the share serving this sales order. Dates: demand = when needed; open order = due; planned order = release.',
+            L(
+              'Each demand is followed by the supplies that cover it (first in, first out: on hand, then open and planned orders by date), and each order by the component demand it causes.',
+              '每条需求下列出满足它的供给（先进先出：先现有库存，再按日期取未结订单和计划订单），每个订单下列出它带来的组件需求。',
+            ),
+            L('Quantities are the share serving this sales order. Dates: demand = when needed; open order = due; planned order = release.', '数量为服务于该销售订单的份额。日期：需求 = 需要日；未结订单 = 到期日；计划订单 = 下达日。'),
           ]
-        : ['Each supply is followed by the demands it covers and, for component demand, the parent order and what that order serves, up to the sales orders, forecast or safety stock.'],
+        : [
+            L(
+              'Each supply is followed by the demands it covers and, for component demand, the parent order and what that order serves, up to the sales orders, forecast or safety stock.',
+              '每个供给下列出它满足的需求；组件需求再列出其上级订单及该订单服务的需求，直到销售订单、预测或安全库存。',
+            ),
+          ],
   };
 }

@@ -21,10 +21,12 @@ import type { PlainRecord } from '../../edit/records.js';
 import type { TopRefs } from '../../engines/mrp/pegging.js';
 import { releaseOrders, selectPlanned, type Release, type ReleaseProblem, type Selection, type Terms, type UnknownId } from '../../engines/mrp/release.js';
 import type { PlannedOrder } from '../../engines/mrp/types.js';
-import type { TableModel } from '../../render/model.js';
+import type { Lang, TableModel } from '../../render/model.js';
+import { tr } from '../crm/inputs.js';
 import { naturalCompare } from '../../util/natural.js';
 import type { Workspace } from '../../workspace/workspace.js';
 import { FOR_CAP, forText, type PlanContext } from './mrp.js';
+import { actionText, forListText } from './words.js';
 
 export interface ReleaseSpec {
   readonly selection: Selection;
@@ -169,8 +171,12 @@ export function releaseDocuments(ws: Workspace, r: Release): { report: ReleaseRe
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** "2 purchase orders, 3 work orders" (a kind with none is left out). */
-export function releaseSummary(r: ReleaseReport, withLines = false): string {
+export function releaseSummary(r: ReleaseReport, withLines = false, lang: Lang = 'en'): string {
   const lines = r.rows.filter((x) => x.type === 'PO').length;
+  if (lang === 'zh-CN') {
+    const zh = [...(r.purchase_orders ? [`采购单 ${r.purchase_orders} 张${withLines ? `（${lines} 行）` : ''}`] : []), ...(r.work_orders ? [`工单 ${r.work_orders} 张`] : [])];
+    return zh.join('，') || '无';
+  }
   const parts = [
     ...(r.purchase_orders ? [`${plural(r.purchase_orders, 'purchase order')}${withLines ? ` (${plural(lines, 'line')})` : ''}`] : []),
     ...(r.work_orders ? [plural(r.work_orders, 'work order')] : []),
@@ -180,13 +186,14 @@ export function releaseSummary(r: ReleaseReport, withLines = false): string {
 
 const ACTION = { 'past-due': 'past due', 'release-now': 'release now' } as const;
 
-export function releaseTable(r: ReleaseReport): TableModel {
+export function releaseTable(r: ReleaseReport, lang: Lang = 'en'): TableModel {
+  const L = (en: string, zh: string) => tr(lang, en, zh);
   const late = r.rows.filter((x) => x.action === 'past-due').length;
   const lastPrice = r.rows.filter((x) => x.price_from && x.price_from !== 'cost');
   const po = r.rows.find((x) => x.type === 'PO');
   const wo = r.rows.find((x) => x.type === 'WO');
   return {
-    title: `MRP release on ${r.as_of}: ${r.rows.length ? releaseSummary(r, true) : 'nothing to release'}`,
+    title: L(`MRP release on ${r.as_of}: ${r.rows.length ? releaseSummary(r, true) : 'nothing to release'}`, `MRP 下达（${r.as_of}）：${r.rows.length ? releaseSummary(r, true, lang) : '没有可下达的计划订单'}`),
     columns: [
       { key: 'order', en: 'order', zh: '订单' },
       { key: 'line', en: 'line', zh: '行' },
@@ -200,14 +207,14 @@ export function releaseTable(r: ReleaseReport): TableModel {
       { key: 'action', en: 'was', zh: '原建议' },
       { key: 'for', en: 'for', zh: '需求来源' },
     ],
-    rows: r.rows.map((x) => [x.order, x.line ?? '', x.supplier ?? '', x.item, x.qty.normalize(), x.price ?? '', x.start, x.due, x.planned, x.action ? ACTION[x.action] : '', forText(x.for, x.for_more, 3)]),
+    rows: r.rows.map((x) => [x.order, x.line ?? '', x.supplier ?? '', x.item, x.qty.normalize(), x.price ?? '', x.start, x.due, x.planned, x.action ? actionText(lang, ACTION[x.action]) : '', forListText(lang, forText(x.for, x.for_more, 3))]),
     notes: r.rows.length
       ? [
-          ...(po ? [`Purchase orders: one per supplier, status open, dated ${r.as_of}; a line per planned order, due on its due date; appended to ${po.file}.`] : []),
-          ...(wo ? [`Work orders: one per planned order, status ${wo.status}, from its release date (${r.as_of} when that has passed) to its due date; appended to ${wo.file}.`] : []),
-          ...(late ? [`${plural(late, 'order was', 'orders were')} past due: due in less than the lead time from now; confirm the date with the supplier or the shop floor.`] : []),
-          ...(lastPrice.length ? [`No cost on the item (or a supplier currency): price from the last purchase order for ${lastPrice.map((x) => `${x.item} (${x.price_from})`).join(', ')}.`] : []),
-          'The notes of each new order name its planned order and the demands it serves; the next `bizctl mrp run` counts the orders as scheduled receipts.',
+          ...(po ? [L(`Purchase orders: one per supplier, status open, dated ${r.as_of}; a line per planned order, due on its due date; appended to ${po.file}.`, `采购单：每个供应商一张，状态 open，日期 ${r.as_of}；每个计划订单一行，交期为其到期日；追加到 ${po.file}。`)] : []),
+          ...(wo ? [L(`Work orders: one per planned order, status ${wo.status}, from its release date (${r.as_of} when that has passed) to its due date; appended to ${wo.file}.`, `工单：每个计划订单一张，状态 ${wo.status}，从其下达日（已过则为 ${r.as_of}）到其到期日；追加到 ${wo.file}。`)] : []),
+          ...(late ? [L(`${plural(late, 'order was', 'orders were')} past due: due in less than the lead time from now; confirm the date with the supplier or the shop floor.`, `${late} 个订单已过下达期：距到期日已不足提前期；请与供应商或车间确认日期。`)] : []),
+          ...(lastPrice.length ? [L(`No cost on the item (or a supplier currency): price from the last purchase order for ${lastPrice.map((x) => `${x.item} (${x.price_from})`).join(', ')}.`, `物料没有成本（或供应商用其他币种）：单价取自最近一张采购单：${lastPrice.map((x) => `${x.item}（${x.price_from}）`).join('、')}。`)] : []),
+          L('The notes of each new order name its planned order and the demands it serves; the next `bizctl mrp run` counts the orders as scheduled receipts.', '每张新订单的备注写明来源计划订单及其服务的需求；下次 `bizctl mrp run` 会把这些订单算作计划接收量。'),
         ]
       : [],
   };

@@ -3,7 +3,7 @@
  * script and no network access needed to view it. Deterministic.
  */
 import { barChart, esc, funnelChart, grouped } from '../../render/svg.js';
-import type { Overview } from './index.js';
+import { sourceText, type Overview } from './index.js';
 import type { Chart } from './types.js';
 
 export function overviewHtml(o: Overview, charts: readonly Chart[], zh: boolean): string {
@@ -16,7 +16,7 @@ export function overviewHtml(o: Overview, charts: readonly Chart[], zh: boolean)
       const arrow = up ? '▲' : down ? '▼' : '＝';
       const val = m.unit === 'money' ? grouped(m.value) : m.value.toString();
       const chg = m.unit === 'money' ? grouped(m.change.abs()) : m.change.abs().toString();
-      return `<div class="card" data-key="${esc(m.key)}"><div class="label">${esc(zh ? m.zh : m.en)}</div><div class="value" data-value="${esc(m.value.toString())}">${esc(val)}</div><div class="trend ${cls}">${arrow} ${esc(chg)} ${esc(t('vs', '较'))} ${esc(o.previous)}</div><div class="source">${esc(m.source)}</div></div>`;
+      return `<div class="card" data-key="${esc(m.key)}"><div class="label">${esc(zh ? m.zh : m.en)}</div><div class="value" data-value="${esc(m.value.toString())}">${esc(val)}</div><div class="trend ${cls}">${arrow} ${esc(chg)} ${esc(t('vs', '较'))} ${esc(o.previous)}</div><div class="source">${esc(sourceText(m.source, zh))}</div></div>`;
     })
     .join('\n');
   const chartHtml = charts

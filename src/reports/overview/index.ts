@@ -34,3 +34,24 @@ export function overview(ws: Workspace, asOf: IsoDate): Overview {
 export function overviewCharts(ws: Workspace, asOf: IsoDate): Chart[] {
   return CHARTS.filter((c) => c.present(ws)).map((c) => c.build(ws, asOf));
 }
+
+const SOURCE_ZH: Record<string, string> = {
+  '(total)': '（合计）',
+  '(total weighted)': '（加权合计）',
+  '(this month)': '（本月）',
+  '(open)': '（未关闭）',
+  '(open and overdue)': '（未关闭且超时）',
+  '(invoices past due)': '（已逾期的发票）',
+  '(bills due by as-of + 14 days)': '（截至日 + 14 天内到期的采购发票）',
+  '(alerts)': '（预警数）',
+  '(lines)': '（行数）',
+  '(employer cost total)': '（单位人工成本合计）',
+};
+
+/** A metric's source command with its hint in parentheses in the table's language (the command stays as typed). */
+export function sourceText(source: string, zh: boolean): string {
+  if (!zh) return source;
+  const m = /^(.*?) (\([^()]*\))$/.exec(source);
+  const cmd = (m ? m[1]! : source).replace('<last month>', '<上月>');
+  return m ? `${cmd}${SOURCE_ZH[m[2]!] ?? m[2]}` : cmd;
+}
