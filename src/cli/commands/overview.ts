@@ -29,9 +29,10 @@ export const registerOverview: Register = (program, wrap) => {
               { key: 'change', en: 'change', zh: '变化', align: 'right' },
               { key: 'source', en: 'source', zh: '来源' },
             ],
-            rows: o.metrics.map((m) => [zh ? m.zh : m.en, m.value, m.previous, `${m.change.sign() > 0 ? '▲' : m.change.sign() < 0 ? '▼' : '='} ${m.change.abs().toString()}`, sourceText(m.source, zh)]),
+            rows: o.metrics.map((m) => [zh ? m.zh : m.en, m.value, m.previous, m.change === null ? (zh ? '不可比' : 'n/a') : `${m.change.sign() > 0 ? '▲' : m.change.sign() < 0 ? '▼' : '='} ${m.change.abs().toString()}`, sourceText(m.source, zh)]),
+            notes: o.metrics.filter((m) => m.why).map((m) => (zh ? `${m.zh}：${o.previous} 无可比数字（${m.why}）` : `${m.en}: no comparable number for ${o.previous} (${m.why})`)),
           },
-          json: { company: o.company, as_of: o.asOf, previous: o.previous, metrics: o.metrics.map((m) => ({ key: m.key, label: m.en, unit: m.unit, value: m.value, previous: m.previous, change: m.change, source: m.source })) },
+          json: { company: o.company, as_of: o.asOf, previous: o.previous, metrics: o.metrics.map((m) => ({ key: m.key, label: m.en, unit: m.unit, value: m.value, previous: m.previous, change: m.change, ...(m.why ? { no_comparison: m.why } : {}), source: m.source })) },
         });
       }),
     );

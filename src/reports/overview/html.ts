@@ -10,13 +10,14 @@ export function overviewHtml(o: Overview, charts: readonly Chart[], zh: boolean)
   const t = (en: string, z: string) => (zh ? z : en);
   const cards = o.metrics
     .map((m) => {
-      const up = m.change.sign() > 0;
-      const down = m.change.sign() < 0;
+      const up = m.change !== null && m.change.sign() > 0;
+      const down = m.change !== null && m.change.sign() < 0;
       const cls = !up && !down ? 'flat' : (up && m.good === 'up') || (down && m.good === 'down') ? 'good' : 'bad';
       const arrow = up ? '▲' : down ? '▼' : '＝';
       const val = m.unit === 'money' ? grouped(m.value) : m.value.toString();
-      const chg = m.unit === 'money' ? grouped(m.change.abs()) : m.change.abs().toString();
-      return `<div class="card" data-key="${esc(m.key)}"><div class="label">${esc(zh ? m.zh : m.en)}</div><div class="value" data-value="${esc(m.value.toString())}">${esc(val)}</div><div class="trend ${cls}">${arrow} ${esc(chg)} ${esc(t('vs', '较'))} ${esc(o.previous)}</div><div class="source">${esc(sourceText(m.source, zh))}</div></div>`;
+      const chg = m.change === null ? '' : m.unit === 'money' ? grouped(m.change.abs()) : m.change.abs().toString();
+      const trend = m.change === null ? `<div class="trend flat">${esc(t(`no comparison with ${o.previous} (${m.why ?? ''})`, `与 ${o.previous} 无可比数字`))}</div>` : `<div class="trend ${cls}">${arrow} ${esc(chg)} ${esc(t('vs', '较'))} ${esc(o.previous)}</div>`;
+      return `<div class="card" data-key="${esc(m.key)}"><div class="label">${esc(zh ? m.zh : m.en)}</div><div class="value" data-value="${esc(m.value.toString())}">${esc(val)}</div>${trend}<div class="source">${esc(sourceText(m.source, zh))}</div></div>`;
     })
     .join('\n');
   const chartHtml = charts

@@ -25,8 +25,11 @@ export function overview(ws: Workspace, asOf: IsoDate): Overview {
   const previous = addMonths(asOf, -1);
   const metrics = METRICS.filter((m) => m.present(ws)).map((m): Metric => {
     const value = m.value(ws, asOf);
+    const base = { key: m.key, en: m.en, zh: m.zh, unit: m.unit, source: m.source, good: m.good, value };
+    const why = m.incomparable?.(ws, previous) ?? null;
+    if (why) return { ...base, previous: null, change: null, why };
     const prev = m.value(ws, previous);
-    return { key: m.key, en: m.en, zh: m.zh, unit: m.unit, source: m.source, good: m.good, value, previous: prev, change: value.sub(prev) };
+    return { ...base, previous: prev, change: value.sub(prev) };
   });
   return { company: ws.config.company.name, asOf, previous, metrics };
 }

@@ -2,6 +2,8 @@
 import { Dec } from '../../domain/decimal.js';
 import { overdueReport } from '../inventory/purchase.js';
 import { reorderReport } from '../inventory/stock.js';
+import type { IsoDate } from '../../domain/dates.js';
+import { countedOnlyAfter } from '../../engines/inventory/position.js';
 import type { ChartDef, MetricDef } from './types.js';
 
 export const INVENTORY_METRICS: readonly MetricDef[] = [
@@ -14,6 +16,11 @@ export const INVENTORY_METRICS: readonly MetricDef[] = [
     good: 'down',
     present: (ws) => ws.present.has('items'),
     value: (ws, d) => Dec.int(reorderReport(ws, { asOf: d, lang: 'en' }).alerts.length),
+    // Before items' first stock count their on hand is moves only: a count of alerts then compares with nothing real.
+    incomparable: (ws, d) => {
+      const late = countedOnlyAfter(ws.data.stock as unknown as { item: string; date: IsoDate }[], d);
+      return late.length ? `${late.length} items first counted after ${d}` : null;
+    },
   },
   {
     key: 'late_deliveries',

@@ -19,6 +19,8 @@ export interface MetricDef {
   /** Whether the workspace has the data for it (modules switch on as their files appear). */
   present(ws: Workspace): boolean;
   value(ws: Workspace, date: IsoDate): Dec;
+  /** Why the number for that date means nothing to compare with (e.g. before the stock history starts), or null. */
+  incomparable?(ws: Workspace, date: IsoDate): string | null;
 }
 
 export interface Metric {
@@ -29,8 +31,10 @@ export interface Metric {
   readonly source: string;
   readonly good: 'up' | 'down';
   readonly value: Dec;
-  readonly previous: Dec;
-  readonly change: Dec;
+  /** Null when the earlier number means nothing (`why`). */
+  readonly previous: Dec | null;
+  readonly change: Dec | null;
+  readonly why?: string;
 }
 
 /** A chart of the HTML overview: labelled series of exact values. */
