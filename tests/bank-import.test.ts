@@ -76,3 +76,22 @@ describe('ledger import-bank', () => {
     expect(r.stderr).toContain('stmt.csv:2:15: error[bad-number]: "1.2.3" is not an amount');
   });
 });
+
+describe('ledger import-bank in a currency without cents', () => {
+  it("writes payments with the base currency's minor unit (JPY: 0 decimals), so check passes", async () => {
+    const ws = workspace({
+      'bizctl.yaml': 'base_currency: JPY\nfinance:\n  bank: assets:bank:mufg\n',
+      'crm/customers.yaml': '- id: C1\n  name: 甲\n',
+      // 1 × 11000, no tax: open 11000 JPY
+      'finance/invoices.yaml': '- id: INV-1\n  customer: C1\n  date: 2026-10-20\n  currency: JPY\n  lines:\n    - qty: 1\n      price: 11000\n',
+      'bank.rules.yaml': 'bank_account: assets:bank:mufg\ncolumns: { date: date, description: text, amount: amount }\nrules: []\n',
+      'stmt.csv': 'date,text,amount\n2026-11-05,payment INV-1,11000\n',
+    });
+    const r = await run(['ledger', 'import-bank', 'stmt.csv', '--rules', 'bank.rules.yaml'], { cwd: ws });
+    expect(r.code, r.stderr).toBe(0);
+    const pay = readFileSync(join(ws, 'finance/payments.yaml'), 'utf8');
+    expect(pay).toContain('  amount: 11000\n');
+    expect(pay).toContain('  - document: INV-1\n    amount: 11000\n');
+    expect((await run(['check'], { cwd: ws })).code).toBe(0);
+  });
+});

@@ -7,4 +7,4 @@ import { diagnosticsDoc, workspaceDoc } from './workspace-doc.js';
 const docs = fileURLToPath(new URL('../../docs/', import.meta.url));
 writeFileSync(join(docs, 'workspace.md'), workspaceDoc());
 writeFileSync(join(docs, 'diagnostics.md'), diagnosticsDoc());
-console.log('wrote docs/workspace.md and docs/diagnostics.md');
+process.stderr.write('wrote docs/workspace.md and docs/diagnostics.md\n');

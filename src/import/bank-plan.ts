@@ -3,6 +3,7 @@
  * imported), a payment (allocated to the invoice or bill it settles, where
  * one can be identified), a journal entry, or unmatched.
  */
+import { minorUnit } from '../workspace/config.js';
 import { Dec } from '../domain/decimal.js';
 import type { IsoDate } from '../domain/dates.js';
 import { openItems, type OpenItem } from '../engines/finance/open-items.js';
@@ -23,6 +24,8 @@ export interface BankAction {
 export function planBank(ws: Workspace, rules: BankRules, lines: readonly BankLine[]): BankAction[] {
   const existing = new Set<string>([...ws.data.journal.map((e) => e.id as string), ...ws.data.payments.map((p) => p.id as string)]);
   const last = lines.reduce((m, l) => (l.date > m ? l.date : m), '0000-00-00') as IsoDate;
+  // Payments are in the base currency (a statement line carries no currency): its minor unit, not a fixed 2.
+  const minor = minorUnit(ws.config, ws.config.base_currency);
   const ar = openItems(ws.data, ws.config, 'ar', last).filter((i) => i.kind === 'invoice' && i.open.sign() > 0);
   const ap = openItems(ws.data, ws.config, 'ap', last).filter((i) => i.kind === 'bill' && i.open.sign() > 0);
   const remaining = new Map<string, Dec>([...ar, ...ap].map((i) => [i.id, i.open]));
@@ -74,10 +77,10 @@ export function planBank(ws: Workspace, rules: BankRules, lines: readonly BankLi
         date: l.date,
         direction: incoming ? 'in' : 'out',
         ...(party.customer ? { customer: party.customer } : { supplier: party.supplier! }),
-        amount: amount.toFixed(2),
+        amount: amount.toFixed(minor),
         account: rules.bankAccount,
         ...(l.reference ? { reference: l.reference } : {}),
-        ...(doc && alloc ? { allocations: [{ document: doc.id, amount: alloc.toFixed(2) }] } : {}),
+        ...(doc && alloc ? { allocations: [{ document: doc.id, amount: alloc.toFixed(minor) }] } : {}),
         notes: `bank statement line ${l.line}: ${l.description}`,
       };
       out.push({ line: l, kind: 'payment', id: payId, detail: `${incoming ? 'from' : 'to'} ${party.customer ?? party.supplier}${doc ? `, settles ${doc.id}` : ', unapplied'}`, record });
