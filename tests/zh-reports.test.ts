@@ -114,3 +114,15 @@ describe('JSON does not depend on --lang', () => {
     });
   }
 });
+
+describe('messages of mrp release under zh-CN', () => {
+  it('the summary on stderr is Chinese (5 purchase orders and 20 work orders on the example)', async () => {
+    const { cpSync, mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const ws = mkdtempSync(join(tmpdir(), 'bizctl-zh-'));
+    cpSync(join(REPO, 'data-examples', 'furniture'), ws, { recursive: true });
+    const r = await run(['-C', ws, '--as-of', '2026-11-16', '--lang', 'zh-CN', 'mrp', 'release', '--all-due']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('已创建采购单 5 张，工单 20 张（purchasing/purchase-orders.yaml、production/work-orders.yaml）\n');
+  });
+});

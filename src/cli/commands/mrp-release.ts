@@ -66,12 +66,12 @@ its planned order and the demands it serves. Files are appended to, never rewrit
         validateChanges(ctx, loaded, changes, 'releasing these planned orders');
         if (!opts.dryRun) writeChanges(loaded, changes);
         ctx.output({ table: releaseTable(report, ctx.lang), json: report });
-        if (!report.rows.length) ctx.info('nothing to release');
+        if (!report.rows.length) ctx.info(ctx.lang === 'zh-CN' ? '没有要下达的计划订单' : 'nothing to release');
         else if (opts.dryRun) ctx.info(ctx.lang === 'zh-CN' ? `试运行：将创建${releaseSummary(report, false, ctx.lang)}；未写入任何文件` : `dry run: would create ${releaseSummary(report)}; nothing was written`);
         else {
-          ctx.info(`created ${releaseSummary(report)} (${report.files.join(', ')})`);
-          for (const a of report.added_columns) ctx.info(`note: added column${a.columns.length === 1 ? '' : 's'} ${a.columns.join(', ')} to ${a.file}`);
-          if (existsSync(join(ws.root, PLANNED_ORDERS_FILE))) ctx.info(`note: ${PLANNED_ORDERS_FILE} still lists the released orders; \`bizctl mrp run --write\` brings it up to date`);
+          ctx.info(ctx.lang === 'zh-CN' ? `已创建${releaseSummary(report, false, ctx.lang)}（${report.files.join('、')}）` : `created ${releaseSummary(report)} (${report.files.join(', ')})`);
+          for (const a of report.added_columns) ctx.info(ctx.lang === 'zh-CN' ? `注意：已在 ${a.file} 中增加列 ${a.columns.join('、')}` : `note: added column${a.columns.length === 1 ? '' : 's'} ${a.columns.join(', ')} to ${a.file}`);
+          if (existsSync(join(ws.root, PLANNED_ORDERS_FILE))) ctx.info(ctx.lang === 'zh-CN' ? `注意：${PLANNED_ORDERS_FILE} 仍列出已下达的订单；运行 \`bizctl mrp run --write\` 更新它` : `note: ${PLANNED_ORDERS_FILE} still lists the released orders; \`bizctl mrp run --write\` brings it up to date`);
         }
       }),
     );
